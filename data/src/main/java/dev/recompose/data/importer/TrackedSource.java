@@ -96,7 +96,7 @@ public final class TrackedSource implements AutoCloseable {
       // drain
     }
     progress.close();
-    return new SourceFile(file.toString(), Files.size(file), HexFormat.of().formatHex(digest.digest()));
+    return new SourceFile(file.toAbsolutePath().normalize().toString(), Files.size(file), HexFormat.of().formatHex(digest.digest()));
   }
 
   @Override

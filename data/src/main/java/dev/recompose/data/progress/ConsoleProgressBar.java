@@ -26,6 +26,7 @@ public final class ConsoleProgressBar implements Progress {
   private long lastDraw;
   private String status = "";
   private boolean closed;
+  private boolean drawn;
 
   /**
    * Creates a bar.
@@ -82,12 +83,15 @@ public final class ConsoleProgressBar implements Progress {
     return done;
   }
 
+  /** Finishes the bar: draws its final state, unless the task ended before the first redraw. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
-    draw(nanoClock.getAsLong(), true);
+    if (drawn) {
+      draw(nanoClock.getAsLong(), true);
+    }
     closed = true;
   }
 
@@ -117,6 +121,7 @@ public final class ConsoleProgressBar implements Progress {
   }
 
   private void draw(long now, boolean last) {
+    drawn = true;
     out.print('\r');
     out.print(render(now));
     out.print("\u001b[K");

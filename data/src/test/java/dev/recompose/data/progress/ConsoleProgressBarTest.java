@@ -24,6 +24,8 @@ class ConsoleProgressBarTest {
     assertTrue(line.contains(" 50% 500/1000 rows"), line);
     assertTrue(line.contains("eta 0:02"), line);
     assertTrue(line.contains("250/s"), line);
+    now.set(3_000_000_000L);
+    bar.advance(1);
     bar.close();
     assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith(System.lineSeparator()));
   }
@@ -42,6 +44,16 @@ class ConsoleProgressBarTest {
     now.set(5000);
     bar.advance(1);
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("101 rows"));
+  }
+
+  @Test
+  void quickTaskPrintsNothing() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ConsoleProgressBar bar = new ConsoleProgressBar(
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), "x", 10, "rows", () -> 0L, 1000);
+    bar.advance(10);
+    bar.close();
+    assertEquals(0, bytes.size());
   }
 
   @Test
