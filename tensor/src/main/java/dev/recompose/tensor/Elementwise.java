@@ -1,0 +1,224 @@
+package dev.recompose.tensor;
+
+import java.util.Arrays;
+
+/** Forward and backward of elementwise ops: broadcasting arithmetic, activations, masked fill. */
+final class Elementwise {
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3;
+
+    private Elementwise() {}
+
+    /** Unary functions with a closed-form derivative. */
+    enum Fn { EXP, LOG, SQRT, POW, RELU, GELU, SIGMOID, TANH, SOFTPLUS }
+
+    /**
+     * Precomputed broadcast walk: the output as {@code rows x inner}, per-row start offsets into a
+     * and b, and the inner-axis step (0 or 1) of each.
+     */
+    private record Walk(int rows, int inner, int[] offA, int[] offB, int stepA, int stepB) {
+        static Walk of(int[] sa, int[] sb, int[] out) {
+            int r = out.length;
+            int[] stA = Shapes.broadcastStrides(sa, out), stB = Shapes.broadcastStrides(sb, out);
+            int inner = r == 0 ? 1 : out[r - 1];
+            int rows = inner == 0 ? 0 : Shapes.numel(out) / inner;
+            int[] oa = new int[rows], ob = new int[rows];
+            int[] idx = new int[Math.max(r - 1, 0)];
+            int pa = 0, pb = 0;
+            for (int row = 0; row < rows; row++) {
+                oa[row] = pa;
+                ob[row] = pb;
+                for (int d = r - 2; d >= 0; d--) {
+                    idx[d]++;
+                    pa += stA[d];
+                    pb += stB[d];
+                    if (idx[d] < out[d]) break;
+                    pa -= stA[d] * out[d];
+                    pb -= stB[d] * out[d];
+                    idx[d] = 0;
+                }
+            }
+            return new Walk(rows, inner, oa, ob, r == 0 ? 0 : stA[r - 1], r == 0 ? 0 : stB[r - 1]);
+        }
+    }
+
+    static Tensor binary(Tensor a, Tensor b, int op) {
+        if (a.isInt() || b.isInt()) throw new IllegalArgumentException("arithmetic needs float tensors, got " + a.dtype() + " and " + b.dtype());
+        float[] x = a.data, y = b.data;
+        int[] sa = a.shapeRef(), sb = b.shapeRef();
+        if (Arrays.equals(sa, sb)) {
+            float[] o = new float[x.length];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < o.length; i++) o[i] = x[i] + y[i]; }
+                case SUB -> { for (int i = 0; i < o.length; i++) o[i] = x[i] - y[i]; }
+                case MUL -> { for (int i = 0; i < o.length; i++) o[i] = x[i] * y[i]; }
+                default -> { for (int i = 0; i < o.length; i++) o[i] = x[i] / y[i]; }
+            }
+            return Tensor.result(o, sa.clone(), g -> {
+                if (a.requiresGrad) {
+                    float[] ga = a.gradBuf();
+                    switch (op) {
+                        case ADD, SUB -> { for (int i = 0; i < g.length; i++) ga[i] += g[i]; }
+                        case MUL -> { for (int i = 0; i < g.length; i++) ga[i] += g[i] * y[i]; }
+                        default -> { for (int i = 0; i < g.length; i++) ga[i] += g[i] / y[i]; }
+                    }
+                }
+                if (b.requiresGrad) {
+                    float[] gb = b.gradBuf();
+                    switch (op) {
+                        case ADD -> { for (int i = 0; i < g.length; i++) gb[i] += g[i]; }
+                        case SUB -> { for (int i = 0; i < g.length; i++) gb[i] -= g[i]; }
+                        case MUL -> { for (int i = 0; i < g.length; i++) gb[i] += g[i] * x[i]; }
+                        default -> { for (int i = 0; i < g.length; i++) gb[i] -= g[i] * x[i] / (y[i] * y[i]); }
+                    }
+                }
+            }, a, b);
+        }
+        int[] outShape = Shapes.broadcast(sa, sb);
+        Walk w = Walk.of(sa, sb, outShape);
+        float[] o = new float[Shapes.numel(outShape)];
+        int inner = w.inner, sA = w.stepA, sB = w.stepB;
+        for (int r = 0; r < w.rows; r++) {
+            int pa = w.offA[r], pb = w.offB[r], po = r * inner;
+            switch (op) {
+                case ADD -> { for (int j = 0; j < inner; j++) o[po + j] = x[pa + j * sA] + y[pb + j * sB]; }
+                case SUB -> { for (int j = 0; j < inner; j++) o[po + j] = x[pa + j * sA] - y[pb + j * sB]; }
+                case MUL -> { for (int j = 0; j < inner; j++) o[po + j] = x[pa + j * sA] * y[pb + j * sB]; }
+                default -> { for (int j = 0; j < inner; j++) o[po + j] = x[pa + j * sA] / y[pb + j * sB]; }
+            }
+        }
+        return Tensor.result(o, outShape, g -> {
+            if (a.requiresGrad) {
+                float[] ga = a.gradBuf();
+                for (int r = 0; r < w.rows; r++) {
+                    int pa = w.offA[r], pb = w.offB[r], po = r * inner;
+                    switch (op) {
+                        case ADD, SUB -> { for (int j = 0; j < inner; j++) ga[pa + j * sA] += g[po + j]; }
+                        case MUL -> { for (int j = 0; j < inner; j++) ga[pa + j * sA] += g[po + j] * y[pb + j * sB]; }
+                        default -> { for (int j = 0; j < inner; j++) ga[pa + j * sA] += g[po + j] / y[pb + j * sB]; }
+                    }
+                }
+            }
+            if (b.requiresGrad) {
+                float[] gb = b.gradBuf();
+                for (int r = 0; r < w.rows; r++) {
+                    int pa = w.offA[r], pb = w.offB[r], po = r * inner;
+                    switch (op) {
+                        case ADD -> { for (int j = 0; j < inner; j++) gb[pb + j * sB] += g[po + j]; }
+                        case SUB -> { for (int j = 0; j < inner; j++) gb[pb + j * sB] -= g[po + j]; }
+                        case MUL -> { for (int j = 0; j < inner; j++) gb[pb + j * sB] += g[po + j] * x[pa + j * sA]; }
+                        default -> {
+                            for (int j = 0; j < inner; j++) {
+                                float yv = y[pb + j * sB];
+                                gb[pb + j * sB] -= g[po + j] * x[pa + j * sA] / (yv * yv);
+                            }
+                        }
+                    }
+                }
+            }
+        }, a, b);
+    }
+
+    /** {@code scale * x + shift}. */
+    static Tensor affine(Tensor a, float scale, float shift) {
+        if (a.isInt()) throw new IllegalArgumentException("arithmetic needs a float tensor");
+        float[] x = a.data;
+        float[] o = new float[x.length];
+        for (int i = 0; i < o.length; i++) o[i] = x[i] * scale + shift;
+        return Tensor.result(o, a.shapeRef().clone(), g -> {
+            float[] ga = a.gradBuf();
+            for (int i = 0; i < g.length; i++) ga[i] += g[i] * scale;
+        }, a);
+    }
+
+    private static final double INV_SQRT2 = 1 / Math.sqrt(2), INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    /** erf with |error| below 1.2e-7 (Numerical Recipes erfc Chebyshev fit), enough for float32. */
+    static double erf(double x) {
+        double z = Math.abs(x);
+        double t = 1 / (1 + 0.5 * z);
+        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? 1 - r : r - 1;
+    }
+
+    static Tensor unary(Tensor a, Fn fn, float p) {
+        if (a.isInt()) throw new IllegalArgumentException(fn + " needs a float tensor");
+        float[] x = a.data;
+        int n = x.length;
+        float[] o = new float[n];
+        switch (fn) {
+            case EXP -> { for (int i = 0; i < n; i++) o[i] = (float) Math.exp(x[i]); }
+            case LOG -> { for (int i = 0; i < n; i++) o[i] = (float) Math.log(x[i]); }
+            case SQRT -> { for (int i = 0; i < n; i++) o[i] = (float) Math.sqrt(x[i]); }
+            case POW -> {
+                if (p == 2f) for (int i = 0; i < n; i++) o[i] = x[i] * x[i];
+                else for (int i = 0; i < n; i++) o[i] = (float) Math.pow(x[i], p);
+            }
+            case RELU -> { for (int i = 0; i < n; i++) o[i] = Math.max(x[i], 0f); }
+            case GELU -> { for (int i = 0; i < n; i++) o[i] = (float) (0.5 * x[i] * (1 + erf(x[i] * INV_SQRT2))); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) o[i] = sigmoid(x[i]); }
+            case TANH -> { for (int i = 0; i < n; i++) o[i] = (float) Math.tanh(x[i]); }
+            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[i] = softplus(x[i]); }
+        }
+        return Tensor.result(o, a.shapeRef().clone(), g -> {
+            float[] ga = a.gradBuf();
+            switch (fn) {
+                case EXP -> { for (int i = 0; i < n; i++) ga[i] += g[i] * o[i]; }
+                case LOG -> { for (int i = 0; i < n; i++) ga[i] += g[i] / x[i]; }
+                case SQRT -> { for (int i = 0; i < n; i++) ga[i] += g[i] * 0.5f / o[i]; }
+                case POW -> {
+                    if (p == 2f) for (int i = 0; i < n; i++) ga[i] += g[i] * 2f * x[i];
+                    else for (int i = 0; i < n; i++) ga[i] += (float) (g[i] * p * Math.pow(x[i], p - 1));
+                }
+                case RELU -> { for (int i = 0; i < n; i++) if (x[i] > 0f) ga[i] += g[i]; }
+                case GELU -> {
+                    for (int i = 0; i < n; i++) {
+                        double v = x[i];
+                        double cdf = 0.5 * (1 + erf(v * INV_SQRT2));
+                        double pdf = INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+                        ga[i] += (float) (g[i] * (cdf + v * pdf));
+                    }
+                }
+                case SIGMOID -> { for (int i = 0; i < n; i++) ga[i] += g[i] * o[i] * (1f - o[i]); }
+                case TANH -> { for (int i = 0; i < n; i++) ga[i] += g[i] * (1f - o[i] * o[i]); }
+                case SOFTPLUS -> { for (int i = 0; i < n; i++) ga[i] += g[i] * sigmoid(x[i]); }
+            }
+        }, a);
+    }
+
+    static float sigmoid(float v) {
+        if (v >= 0) return (float) (1 / (1 + Math.exp(-v)));
+        double e = Math.exp(v);
+        return (float) (e / (1 + e));
+    }
+
+    static float softplus(float v) {
+        return (float) (Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+    }
+
+    static Tensor maskedFill(Tensor a, Tensor mask, float value) {
+        if (a.isInt()) throw new IllegalArgumentException("maskedFill needs a float tensor");
+        if (!mask.isInt()) throw new IllegalArgumentException("mask must be int32 (non-zero = fill), got " + mask.dtype());
+        int[] out = Shapes.broadcast(a.shapeRef(), mask.shapeRef());
+        if (!Arrays.equals(out, a.shapeRef())) {
+            throw new IllegalArgumentException("mask shape " + Shapes.str(mask.shapeRef()) + " must broadcast to tensor shape " + Shapes.str(a.shapeRef()));
+        }
+        Walk w = Walk.of(a.shapeRef(), mask.shapeRef(), out);
+        float[] x = a.data;
+        int[] m = mask.ints;
+        float[] o = new float[x.length];
+        int inner = w.inner, sM = w.stepB;
+        for (int r = 0; r < w.rows; r++) {
+            int po = r * inner, pm = w.offB[r];
+            for (int j = 0; j < inner; j++) o[po + j] = m[pm + j * sM] != 0 ? value : x[po + j];
+        }
+        return Tensor.result(o, out, g -> {
+            float[] ga = a.gradBuf();
+            for (int r = 0; r < w.rows; r++) {
+                int po = r * inner, pm = w.offB[r];
+                for (int j = 0; j < inner; j++) if (m[pm + j * sM] == 0) ga[po + j] += g[po + j];
+            }
+        }, a);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.recompose.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision matrix multiply, {@code C = alpha * op(A) * op(B) + beta * C}, row-major, BLAS style.
+ *
+ * <p>It exists because every dense layer, attention score and full-vocabulary logit goes through
+ * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels (zero padded,
+ * so transposed B costs only the pack), A into {@code MR x KC} slivers, and an {@code MR x NR}
+ * register-blocked Vector API micro-kernel accumulates with FMA. Row blocks are split across the
+ * {@link Parallel} pool when the product is large enough to pay for it.
+ */
+public final class Gemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    /** Micro-tile columns: two vectors. */
+    static final int NR = 2 * VL;
+    /** Micro-tile rows. */
+    static final int MR = 6;
+    private static final int KC = 256;
+    private static final int NC = 4096;
+    /** Multiply-adds below which the product runs on the calling thread only. */
+    private static final long PARALLEL_MIN_MACS = 1L << 19;
+
+    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[MR * KC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private static final ThreadLocal<float[][]> PACK_B = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private Gemm() {}
+
+    /**
+     * {@code C[cOff..] = alpha * op(A) * op(B) + beta * C}; op(A) is {@code m x k}, op(B) is
+     * {@code k x n}. With {@code transA} A is stored {@code k x m} (leading dimension lda), likewise B.
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
+        if (m == 0 || n == 0) return;
+        if (beta != 1f) {
+            for (int i = 0; i < m; i++) {
+                int row = cOff + i * ldc;
+                if (beta == 0f) java.util.Arrays.fill(c, row, row + n, 0f);
+                else for (int j = 0; j < n; j++) c[row + j] *= beta;
+            }
+        }
+        if (k == 0 || alpha == 0f) return;
+        if (n < VL || (long) m * n * k < 4096) {
+            small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        boolean parallel = (long) m * n * k >= PARALLEL_MIN_MACS && Parallel.threads() > 1;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int panels = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float[] pb = packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                int rowBlocks = (m + MR - 1) / MR;
+                final int fjc = jc, fpc = pc, fnc = nc;
+                Parallel.RangeBody body = (rs, re) -> {
+                    float[] pa = PACK_A.get();
+                    float[] tile = TILE.get();
+                    for (int rb = rs; rb < re; rb++) {
+                        int i0 = rb * MR;
+                        int mr = Math.min(MR, m - i0);
+                        packA(transA, a, aOff, lda, i0, mr, fpc, kc, pa);
+                        for (int p = 0; p < panels; p++) {
+                            int j0 = fjc + p * NR;
+                            int nr = Math.min(NR, fjc + fnc - j0);
+                            int pbOff = p * kc * NR;
+                            if (mr == MR && nr == NR) {
+                                kernel(pa, pb, pbOff, kc, c, cOff + i0 * ldc + j0, ldc, alpha);
+                            } else {
+                                java.util.Arrays.fill(tile, 0f);
+                                kernel(pa, pb, pbOff, kc, tile, 0, NR, alpha);
+                                for (int r = 0; r < mr; r++) {
+                                    int cr = cOff + (i0 + r) * ldc + j0;
+                                    for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
+                                }
+                            }
+                        }
+                    }
+                };
+                if (parallel) Parallel.forRange(rowBlocks, 1, body);
+                else body.run(0, rowBlocks);
+            }
+        }
+    }
+
+    private static float[] packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int panels) {
+        float[][] holder = PACK_B.get();
+        int need = panels * kc * NR;
+        if (holder[0].length < need) holder[0] = new float[Math.max(need, holder[0].length * 2)];
+        float[] pb = holder[0];
+        for (int p = 0; p < panels; p++) {
+            int j0 = jc + p * NR;
+            int nr = Math.min(NR, jc + nc - j0);
+            int base = p * kc * NR;
+            if (!transB) {
+                for (int kk = 0; kk < kc; kk++) {
+                    int src = bOff + (pc + kk) * ldb + j0;
+                    int dst = base + kk * NR;
+                    System.arraycopy(b, src, pb, dst, nr);
+                    for (int q = nr; q < NR; q++) pb[dst + q] = 0f;
+                }
+            } else {
+                for (int q = 0; q < NR; q++) {
+                    if (q < nr) {
+                        int src = bOff + (j0 + q) * ldb + pc;
+                        for (int kk = 0; kk < kc; kk++) pb[base + kk * NR + q] = b[src + kk];
+                    } else {
+                        for (int kk = 0; kk < kc; kk++) pb[base + kk * NR + q] = 0f;
+                    }
+                }
+            }
+        }
+        return pb;
+    }
+
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float[] pa) {
+        if (!transA) {
+            for (int r = 0; r < MR; r++) {
+                if (r < mr) {
+                    int src = aOff + (i0 + r) * lda + pc;
+                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = a[src + kk];
+                } else {
+                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = 0f;
+                }
+            }
+        } else {
+            for (int kk = 0; kk < kc; kk++) {
+                int src = aOff + (pc + kk) * lda + i0;
+                int dst = kk * MR;
+                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? a[src + r] : 0f;
+            }
+        }
+    }
+
+    private static void kernel(float[] pa, float[] pb, int pbOff, int kc, float[] c, int cOff, int ldc, float alpha) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        int bi = pbOff, ai = 0;
+        for (int kk = 0; kk < kc; kk++, bi += NR, ai += MR) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bi + VL);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        store(c00, c01, alpha, c, cOff);
+        store(c10, c11, alpha, c, cOff + ldc);
+        store(c20, c21, alpha, c, cOff + 2 * ldc);
+        store(c30, c31, alpha, c, cOff + 3 * ldc);
+        store(c40, c41, alpha, c, cOff + 4 * ldc);
+        store(c50, c51, alpha, c, cOff + 5 * ldc);
+    }
+
+    private static void store(FloatVector v0, FloatVector v1, float alpha, float[] c, int off) {
+        if (alpha != 1f) {
+            v0 = v0.mul(alpha);
+            v1 = v1.mul(alpha);
+        }
+        v0.add(FloatVector.fromArray(S, c, off)).intoArray(c, off);
+        v1.add(FloatVector.fromArray(S, c, off + VL)).intoArray(c, off + VL);
+    }
+
+    /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */
+    private static void small(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0f;
+                for (int kk = 0; kk < k; kk++) {
+                    float av = transA ? a[aOff + kk * lda + i] : a[aOff + i * lda + kk];
+                    float bv = transB ? b[bOff + j * ldb + kk] : b[bOff + kk * ldb + j];
+                    s += av * bv;
+                }
+                c[cOff + i * ldc + j] += alpha * s;
+            }
+        }
+    }
+}

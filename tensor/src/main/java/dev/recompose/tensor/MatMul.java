@@ -1,0 +1,102 @@
+package dev.recompose.tensor;
+
+/** Forward and backward of (batched) matrix products with optional transposes, on {@link Gemm}. */
+final class MatMul {
+    private MatMul() {}
+
+    /**
+     * {@code op(a) @ op(b)} over the last two axes. A 2-D {@code b} is shared by all leading axes of
+     * {@code a} (folded into one large product); otherwise the leading axes must be equal.
+     */
+    static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        if (a.isInt() || b.isInt()) throw new IllegalArgumentException("matmul needs float tensors");
+        int[] sa = a.shapeRef(), sb = b.shapeRef();
+        if (sa.length < 2 || sb.length < 2) {
+            throw new IllegalArgumentException("matmul needs rank >= 2, got " + Shapes.str(sa) + " and " + Shapes.str(sb));
+        }
+        int ra = sa.length, rb = sb.length;
+        int aRows = sa[ra - 2], aCols = sa[ra - 1], bRows = sb[rb - 2], bCols = sb[rb - 1];
+        int m = transA ? aCols : aRows, ka = transA ? aRows : aCols;
+        int kb = transB ? bCols : bRows, n = transB ? bRows : bCols;
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul inner dimensions differ: " + Shapes.str(sa) + (transA ? "^T" : "")
+                    + " @ " + Shapes.str(sb) + (transB ? "^T" : "") + " (" + ka + " vs " + kb + ")");
+        }
+        int k = ka;
+        int batchA = Shapes.prod(sa, 0, ra - 2), batchB = Shapes.prod(sb, 0, rb - 2);
+        int[] outShape;
+        if (rb == 2) {
+            outShape = sa.clone();
+            outShape[ra - 2] = m;
+            outShape[ra - 1] = n;
+        } else {
+            if (ra != rb) throw new IllegalArgumentException("batched matmul ranks differ: " + Shapes.str(sa) + " and " + Shapes.str(sb));
+            for (int i = 0; i < ra - 2; i++) {
+                if (sa[i] != sb[i]) throw new IllegalArgumentException("batched matmul batch axes differ: " + Shapes.str(sa) + " and " + Shapes.str(sb));
+            }
+            outShape = sa.clone();
+            outShape[ra - 2] = m;
+            outShape[ra - 1] = n;
+        }
+        float[] x = a.data, y = b.data;
+        float[] o = new float[batchA * m * n];
+        int lda = aCols, ldb = bCols;
+        boolean shared = rb == 2;
+        if (shared && !transA) {
+            Gemm.sgemm(false, transB, batchA * m, n, k, 1f, x, 0, lda, y, 0, ldb, 0f, o, 0, n);
+        } else {
+            int sA = aRows * aCols, sB = shared ? 0 : bRows * bCols;
+            batched(batchA, (bi) -> Gemm.sgemm(transA, transB, m, n, k, 1f, x, bi * sA, lda, y, bi * sB, ldb, 0f, o, bi * m * n, n), (long) m * n * k);
+        }
+        int batches = batchA;
+        return Tensor.result(o, outShape, g -> {
+            if (a.requiresGrad) {
+                float[] ga = a.gradBuf();
+                if (shared && !transA) {
+                    Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, 1f, ga, 0, lda);
+                } else {
+                    int sA = aRows * aCols, sB = shared ? 0 : bRows * bCols;
+                    batched(batches, bi -> {
+                        if (!transA) Gemm.sgemm(false, !transB, m, k, n, 1f, g, bi * m * n, n, y, bi * sB, ldb, 1f, ga, bi * sA, lda);
+                        else Gemm.sgemm(transB, true, k, m, n, 1f, y, bi * sB, ldb, g, bi * m * n, n, 1f, ga, bi * sA, lda);
+                    }, (long) m * n * k);
+                }
+            }
+            if (b.requiresGrad) {
+                float[] gb = b.gradBuf();
+                if (shared && !transA) {
+                    if (!transB) Gemm.sgemm(true, false, k, n, batches * m, 1f, x, 0, lda, g, 0, n, 1f, gb, 0, ldb);
+                    else Gemm.sgemm(true, false, n, k, batches * m, 1f, g, 0, n, x, 0, lda, 1f, gb, 0, ldb);
+                } else if (shared) {
+                    int sA = aRows * aCols;
+                    for (int bi = 0; bi < batches; bi++) {
+                        if (!transB) Gemm.sgemm(!transA, false, k, n, m, 1f, x, bi * sA, lda, g, bi * m * n, n, 1f, gb, 0, ldb);
+                        else Gemm.sgemm(true, transA, n, k, m, 1f, g, bi * m * n, n, x, bi * sA, lda, 1f, gb, 0, ldb);
+                    }
+                } else {
+                    int sA = aRows * aCols, sB = bRows * bCols;
+                    batched(batches, bi -> {
+                        if (!transB) Gemm.sgemm(!transA, false, k, n, m, 1f, x, bi * sA, lda, g, bi * m * n, n, 1f, gb, bi * sB, ldb);
+                        else Gemm.sgemm(true, transA, n, k, m, 1f, g, bi * m * n, n, x, bi * sA, lda, 1f, gb, bi * sB, ldb);
+                    }, (long) m * n * k);
+                }
+            }
+        }, a, b);
+    }
+
+    private interface BatchBody {
+        void run(int batch);
+    }
+
+    /** Runs independent per-batch products in parallel when each is too small to split internally. */
+    private static void batched(int batches, BatchBody body, long macsEach) {
+        if (batches > 1 && macsEach < (1L << 19)) {
+            int per = (int) Math.max(1, (1L << 17) / Math.max(1, macsEach));
+            Parallel.forRange(batches, per, (s, e) -> {
+                for (int bi = s; bi < e; bi++) body.run(bi);
+            });
+        } else {
+            for (int bi = 0; bi < batches; bi++) body.run(bi);
+        }
+    }
+}
