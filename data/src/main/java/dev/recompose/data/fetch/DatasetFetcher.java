@@ -1,0 +1,411 @@
+package dev.recompose.data.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.recompose.data.progress.Progress;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Downloads a {@link CatalogEntry}, verifies every file, and installs the unpacked dataset
+ * folder in one atomic step.
+ *
+ * <p>It exists so that {@code recompose data fetch NAME} is safe to interrupt and to repeat:
+ *
+ * <ul>
+ *   <li>files download into {@code DEST/.partial/FILE.part}; a later run resumes them with an
+ *       HTTP {@code Range} request (a server that ignores it is handled by starting over);
+ *   <li>a whole download is checked against the catalog's size, SHA-256 and MD5 (or a SHA-256
+ *       the user supplies); a mismatch deletes the download and installs nothing;
+ *   <li>a file with no known checksum is downloaded, its SHA-256 reported, and then refused
+ *       unless the user passes that SHA-256 or allows unpinned files;
+ *   <li>the archives are unpacked into {@code DEST/.partial/NAME.staging-*}, a {@code
+ *       FETCHED.json} (URLs, sizes, SHA-256, time) is written there, and the folder is renamed
+ *       to {@code DEST/NAME};
+ *   <li>a dataset already installed by fetch is left alone unless {@code force} is set.
+ * </ul>
+ *
+ * <p>Nothing is downloaded by constructing a fetcher; only {@link #fetch} touches the network.
+ */
+public final class DatasetFetcher {
+  /** The name of the provenance file written into every installed dataset folder. */
+  public static final String FETCHED_JSON = "FETCHED.json";
+
+  /** The folder under the destination that holds partial downloads and staging folders. */
+  public static final String PARTIAL_DIR = ".partial";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ProgressFactory progress;
+  private final Consumer<String> notes;
+  private final Clock clock;
+  private final Downloader downloader;
+
+  /**
+   * A fetcher with every collaborator injected.
+   *
+   * @param http the client that performs requests (its redirect policy and connect timeout apply)
+   * @param progress opens a byte counter per download and per verification
+   * @param notes receives one-line remarks (resuming, computed checksums, skipped steps)
+   * @param clock stamps {@code FETCHED.json}
+   */
+  public DatasetFetcher(
+      HttpClient http, ProgressFactory progress, Consumer<String> notes, Clock clock) {
+    Objects.requireNonNull(http, "http");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.notes = Objects.requireNonNull(notes, "notes");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.downloader = new Downloader(http, progress, notes);
+  }
+
+  /** A fetcher whose remarks go to standard error and whose clock is the system's UTC clock. */
+  public DatasetFetcher(HttpClient http, ProgressFactory progress) {
+    this(http, progress, System.err::println, Clock.systemUTC());
+  }
+
+  /**
+   * The client the command line should use: follows redirects (except HTTPS to HTTP) and gives
+   * up connecting after 30 s.
+   */
+  public static HttpClient defaultHttpClient() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  /**
+   * Fetches one dataset into {@code destRoot/entry.name()}.
+   *
+   * @param entry what to fetch, usually {@code DatasetCatalog.standard().get(name)}
+   * @param destRoot the folder that holds fetched datasets (created if missing)
+   * @param options mirror, checksum overrides, timeouts
+   * @return where the dataset is and what was fetched
+   * @throws FetchException with a one-line user-facing message when anything goes wrong; partial
+   *     downloads are kept for a resume, and nothing half-unpacked is ever left in place
+   */
+  public FetchResult fetch(CatalogEntry entry, Path destRoot, FetchOptions options)
+      throws FetchException {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(destRoot, "destRoot");
+    Objects.requireNonNull(options, "options");
+    Path target = destRoot.resolve(entry.name());
+    if (Files.exists(target) && !options.force()) {
+      Path record = target.resolve(FETCHED_JSON);
+      if (Files.isRegularFile(record)) {
+        FetchResult previous = readRecord(entry, target, record);
+        notes.accept(entry.name() + " is already installed at " + target + " (use --force to fetch again)");
+        return previous;
+      }
+      throw new FetchException(
+          target + " already exists and was not installed by fetch (no " + FETCHED_JSON
+              + "); move it away or pass --force to replace it");
+    }
+    Path partial = destRoot.resolve(PARTIAL_DIR);
+    createDirectories(partial);
+
+    List<Verified> verified = new ArrayList<>();
+    List<Verified> refused = new ArrayList<>();
+    for (RemoteFile file : entry.files()) {
+      Verified v = downloadAndVerify(file, partial, options);
+      verified.add(v);
+      if (v.verifiedBy().equals("unpinned") && !options.allowUnpinned()) {
+        refused.add(v);
+      }
+    }
+    if (!refused.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (Verified v : refused) {
+        sb.append(sb.isEmpty() ? "" : ", ")
+            .append(v.file().fileName())
+            .append(" (")
+            .append(v.digests().bytes())
+            .append(" bytes, sha256 ")
+            .append(v.digests().sha256())
+            .append(')');
+      }
+      throw new FetchException(
+          "refusing to install " + entry.name() + ": no published checksum for " + sb
+              + "; the download is kept in " + partial + ". After checking it, run again with"
+              + " --sha256 FILE=HEX for each file, or --allow-unpinned");
+    }
+
+    Instant now = clock.instant();
+    Path staging = partial.resolve(entry.name() + ".staging-" + UUID.randomUUID());
+    List<FetchedFile> fetched = new ArrayList<>();
+    try {
+      createDirectories(staging);
+      for (Verified v : verified) {
+        RemoteFile f = v.file();
+        notes.accept("unpacking " + f.fileName());
+        Path into = f.targetDir().isEmpty() ? staging : staging.resolve(f.targetDir());
+        Unpacker.unpack(v.path(), f.archive(), into, f.stripComponents());
+        fetched.add(
+            new FetchedFile(
+                f.fileName(), v.url(), v.digests().bytes(), v.digests().sha256(), v.verifiedBy()));
+      }
+      writeRecord(entry, staging.resolve(FETCHED_JSON), fetched, now);
+    } catch (IOException e) {
+      deleteTree(staging);
+      throw new FetchException(
+          "cannot unpack " + entry.name() + " (" + Downloader.describe(e)
+              + "); nothing installed, the verified downloads are kept in " + partial,
+          e);
+    }
+    install(staging, target, partial);
+    for (Verified v : verified) {
+      try {
+        Files.deleteIfExists(v.path());
+        Files.deleteIfExists(sourceFile(v.path()));
+      } catch (IOException e) {
+        notes.accept("could not delete " + v.path() + ": " + Downloader.describe(e));
+      }
+    }
+    deleteIfEmpty(partial);
+    notes.accept(
+        "installed " + entry.name() + " at " + target + "; import it with: recompose data import "
+            + entry.importerFormat() + " --from " + target);
+    return new FetchResult(entry.name(), entry.importerFormat(), target, fetched, now, false);
+  }
+
+  /** A downloaded, checked file waiting to be unpacked. */
+  private record Verified(RemoteFile file, Path path, URI url, Checksums.Digests digests, String verifiedBy) {}
+
+  private Verified downloadAndVerify(RemoteFile file, Path partial, FetchOptions options)
+      throws FetchException {
+    String name = file.fileName();
+    String userSha = options.expectedSha256().get(name);
+    List<URI> urls = new ArrayList<>();
+    if (options.baseUrl() != null) {
+      urls.add(options.baseUrl().resolve(name));
+    } else {
+      urls.add(file.url());
+      urls.addAll(file.alternates());
+    }
+    long expectedBytes = userSha != null ? -1 : file.bytes();
+    Path complete = partial.resolve(name);
+    Path part = partial.resolve(name + ".part");
+    URI used;
+    if (Files.isRegularFile(complete)) {
+      notes.accept("using the finished download " + complete);
+      used = readSource(complete, urls.getFirst());
+    } else {
+      used = downloader.download(urls, name, expectedBytes, part, complete, options);
+      try {
+        Files.writeString(sourceFile(complete), used.toString(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        notes.accept("could not record the source of " + name + ": " + Downloader.describe(e));
+      }
+    }
+    Checksums.Digests d;
+    try (Progress bar = progress.open("verify " + name, sizeOf(complete))) {
+      d = Checksums.of(complete, bar);
+    } catch (IOException e) {
+      throw new FetchException("cannot read " + complete + ": " + Downloader.describe(e), e);
+    }
+    String verifiedBy;
+    if (userSha != null) {
+      check(name, used, complete, "sha256 (given with --sha256)", userSha, d.sha256(), d);
+      verifiedBy = "user sha256";
+    } else {
+      if (file.sizeKnown()) {
+        check(name, used, complete, "size", Long.toString(file.bytes()), Long.toString(d.bytes()), d);
+      }
+      if (file.sha256() != null) {
+        check(name, used, complete, "sha256", file.sha256(), d.sha256(), d);
+      }
+      if (file.md5() != null) {
+        check(name, used, complete, "md5", file.md5(), d.md5(), d);
+      }
+      verifiedBy = file.sha256() != null ? "catalog sha256" : file.md5() != null ? "catalog md5" : "unpinned";
+    }
+    notes.accept(name + ": " + d.bytes() + " bytes, sha256 " + d.sha256() + " (" + verifiedBy + ")");
+    return new Verified(file, complete, used, d, verifiedBy);
+  }
+
+  private static void check(
+      String name, URI url, Path complete, String what, String expected, String got, Checksums.Digests d)
+      throws FetchException {
+    if (expected.equals(got)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(complete);
+      Files.deleteIfExists(sourceFile(complete));
+    } catch (IOException e) {
+      // reported below: the message already says nothing was installed
+    }
+    throw new FetchException(
+        "checksum mismatch for " + name + " from " + url + ": expected " + what + " " + expected
+            + ", got " + got + " (" + d.bytes() + " bytes, sha256 " + d.sha256()
+            + "); the download was deleted and nothing installed - run again to re-download, or,"
+            + " if the publisher changed the file, check it and pass --sha256 " + name + "=HEX");
+  }
+
+  private void install(Path staging, Path target, Path partial) throws FetchException {
+    Path old = null;
+    try {
+      if (Files.exists(target)) {
+        old = partial.resolve(target.getFileName() + ".old-" + UUID.randomUUID());
+        move(target, old);
+      }
+      move(staging, target);
+    } catch (IOException e) {
+      if (old != null && !Files.exists(target)) {
+        try {
+          move(old, target);
+          old = null;
+        } catch (IOException ignored) {
+          // the message below says where the old copy is
+        }
+      }
+      deleteTree(staging);
+      throw new FetchException(
+          "cannot move the unpacked dataset to " + target + " (" + Downloader.describe(e) + ")"
+              + (old != null ? "; the previous copy is at " + old : ""),
+          e);
+    }
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  private void writeRecord(CatalogEntry entry, Path file, List<FetchedFile> files, Instant at)
+      throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("dataset", entry.name());
+    root.put("importerFormat", entry.importerFormat());
+    root.put("fetchedAt", at.toString());
+    root.put("homepage", entry.homepage());
+    root.put("license", entry.license());
+    ArrayNode arr = root.putArray("files");
+    for (FetchedFile f : files) {
+      ObjectNode o = arr.addObject();
+      o.put("fileName", f.fileName());
+      o.put("url", f.url().toString());
+      o.put("bytes", f.bytes());
+      o.put("sha256", f.sha256());
+      o.put("verifiedBy", f.verifiedBy());
+    }
+    JSON.writeValue(file.toFile(), root);
+  }
+
+  private static FetchResult readRecord(CatalogEntry entry, Path target, Path record)
+      throws FetchException {
+    try {
+      JsonNode root = JSON.readTree(record.toFile());
+      List<FetchedFile> files = new ArrayList<>();
+      for (JsonNode f : root.path("files")) {
+        files.add(
+            new FetchedFile(
+                f.path("fileName").asText(),
+                URI.create(f.path("url").asText()),
+                f.path("bytes").asLong(),
+                f.path("sha256").asText(),
+                f.path("verifiedBy").asText()));
+      }
+      return new FetchResult(
+          entry.name(),
+          entry.importerFormat(),
+          target,
+          files,
+          Instant.parse(root.path("fetchedAt").asText()),
+          true);
+    } catch (IOException | RuntimeException e) {
+      throw new FetchException(
+          "cannot read " + record + " (" + Downloader.describe(e) + "); pass --force to fetch again", e);
+    }
+  }
+
+  private static Path sourceFile(Path complete) {
+    return complete.resolveSibling(complete.getFileName() + ".source");
+  }
+
+  private static URI readSource(Path complete, URI fallback) {
+    try {
+      return URI.create(Files.readString(sourceFile(complete), StandardCharsets.UTF_8).trim());
+    } catch (IOException | IllegalArgumentException e) {
+      return fallback;
+    }
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static void createDirectories(Path p) throws FetchException {
+    try {
+      Files.createDirectories(p);
+    } catch (IOException e) {
+      throw new FetchException("cannot create folder " + p + " (" + Downloader.describe(e) + ")", e);
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) {
+    try (var s = Files.list(dir)) {
+      if (s.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException ignored) {
+      // leaving an empty .partial folder is harmless
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException ignored) {
+      // best effort: a leftover staging folder under .partial is harmless
+    }
+  }
+}
