@@ -9,6 +9,9 @@ import dev.recompose.data.progress.Progress;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,21 +114,67 @@ public final class DatasetFetcher {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(destRoot, "destRoot");
     Objects.requireNonNull(options, "options");
+    for (String named : options.expectedSha256().keySet()) {
+      if (entry.files().stream().noneMatch(f -> f.fileName().equals(named))) {
+        throw new FetchException(
+            "--sha256 names " + named + ", which is not a file of " + entry.name() + "; its files are: "
+                + String.join(", ", entry.files().stream().map(RemoteFile::fileName).toList()));
+      }
+    }
     Path target = destRoot.resolve(entry.name());
     if (Files.exists(target) && !options.force()) {
-      Path record = target.resolve(FETCHED_JSON);
-      if (Files.isRegularFile(record)) {
-        FetchResult previous = readRecord(entry, target, record);
-        notes.accept(entry.name() + " is already installed at " + target + " (use --force to fetch again)");
-        return previous;
-      }
-      throw new FetchException(
-          target + " already exists and was not installed by fetch (no " + FETCHED_JSON
-              + "); move it away or pass --force to replace it");
+      return alreadyThere(entry, target);
     }
     Path partial = destRoot.resolve(PARTIAL_DIR);
     createDirectories(partial);
+    Path lockFile = partial.resolve(entry.name() + ".lock");
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(channel, entry, destRoot)) {
+      FetchResult result = fetchLocked(entry, target, partial, options);
+      lock.release();
+      Files.deleteIfExists(lockFile);
+      deleteIfEmpty(partial);
+      return result;
+    } catch (IOException e) {
+      throw new FetchException(
+          "cannot use the lock file " + lockFile + " (" + Downloader.describe(e) + ")", e);
+    }
+  }
 
+  private FetchResult alreadyThere(CatalogEntry entry, Path target) throws FetchException {
+    Path record = target.resolve(FETCHED_JSON);
+    if (Files.isRegularFile(record)) {
+      FetchResult previous = readRecord(entry, target, record);
+      notes.accept(
+          entry.name() + " is already installed at " + target + " (use --force to fetch again)");
+      return previous;
+    }
+    throw new FetchException(
+        target + " already exists and was not installed by fetch (no " + FETCHED_JSON
+            + "); move it away or pass --force to replace it");
+  }
+
+  private static FileLock tryLock(FileChannel channel, CatalogEntry entry, Path destRoot)
+      throws IOException, FetchException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new FetchException(
+          "another fetch of " + entry.name() + " into " + destRoot + " is running; wait for it to end");
+    }
+    return lock;
+  }
+
+  private FetchResult fetchLocked(
+      CatalogEntry entry, Path target, Path partial, FetchOptions options) throws FetchException {
+    if (Files.exists(target) && !options.force()) {
+      return alreadyThere(entry, target); // installed by a fetch that held the lock before us
+    }
     List<Verified> verified = new ArrayList<>();
     List<Verified> refused = new ArrayList<>();
     for (RemoteFile file : entry.files()) {
@@ -147,8 +197,8 @@ public final class DatasetFetcher {
       }
       throw new FetchException(
           "refusing to install " + entry.name() + ": no published checksum for " + sb
-              + "; the download is kept in " + partial + ". After checking it, run again with"
-              + " --sha256 FILE=HEX for each file, or --allow-unpinned");
+              + "; the downloads are kept in " + partial + ". After checking them, run again with"
+              + " --sha256 FILE=HEX for each file, or with --allow-unpinned");
     }
 
     Instant now = clock.instant();
@@ -182,7 +232,6 @@ public final class DatasetFetcher {
         notes.accept("could not delete " + v.path() + ": " + Downloader.describe(e));
       }
     }
-    deleteIfEmpty(partial);
     notes.accept(
         "installed " + entry.name() + " at " + target + "; import it with: recompose data import "
             + entry.importerFormat() + " --from " + target);

@@ -431,4 +431,36 @@ class DatasetFetcherTest {
     assertTrue(e.getMessage().contains(server.base() + "a/none.zip"), e.getMessage());
     assertTrue(e.getMessage().contains(server.base() + "b/none.zip"), e.getMessage());
   }
+
+  @Test
+  void concurrentFetchOfTheSameDatasetIsRefused() throws Exception {
+    Path partial = Files.createDirectories(dest.resolve(".partial"));
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                partial.resolve("ml-test.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      FetchException e =
+          assertThrows(FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
+
+      assertTrue(e.getMessage().startsWith("another fetch of ml-test"), e.getMessage());
+      assertTrue(server.requests().isEmpty());
+    }
+    assertEquals("ml-test", fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()).dataset());
+  }
+
+  @Test
+  void sha256ForAFileTheDatasetDoesNotHaveIsATypo() {
+    FetchException e =
+        assertThrows(
+            FetchException.class,
+            () ->
+                fetcher.fetch(
+                    pinnedZipEntry(zip, sha(zip)), dest, local().withExpectedSha256("ml-tset.zip", sha(zip))));
+
+    assertEquals(
+        "--sha256 names ml-tset.zip, which is not a file of ml-test; its files are: ml-test.zip",
+        e.getMessage());
+  }
 }
