@@ -444,6 +444,7 @@ class DatasetFetcherTest {
       FetchException e =
           assertThrows(FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
 
+      assertTrue(held.isValid());
       assertTrue(e.getMessage().startsWith("another fetch of ml-test"), e.getMessage());
       assertTrue(server.requests().isEmpty());
     }
@@ -462,5 +463,32 @@ class DatasetFetcherTest {
     assertEquals(
         "--sha256 names ml-tset.zip, which is not a file of ml-test; its files are: ml-test.zip",
         e.getMessage());
+  }
+
+  @Test
+  void wholePartialFileOfKnownSizeNeedsNoRequest() throws Exception {
+    Path partial = Files.createDirectories(dest.resolve(".partial"));
+    Files.write(partial.resolve("ml-test.zip.part"), zip);
+
+    FetchResult r = fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local());
+
+    assertTrue(server.requests().isEmpty(), server.requests().toString());
+    assertTrue(Files.exists(r.directory().resolve("u.data")));
+  }
+
+  @Test
+  void wholePartialFileOfUnknownSizeIsRecognisedFromA416() throws Exception {
+    byte[] gz = Fixtures.gzip("row\n".getBytes(StandardCharsets.UTF_8));
+    server.put("g.json.gz", gz);
+    Path partial = Files.createDirectories(dest.resolve(".partial"));
+    Files.write(partial.resolve("g.json.gz.part"), gz);
+    CatalogEntry entry =
+        new CatalogEntry(
+            "g", "fixture", "goodreads", "", "", List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
+
+    FetchResult r = fetcher.fetch(entry, dest, local().withExpectedSha256("g.json.gz", sha(gz)));
+
+    assertEquals("bytes=" + gz.length + "-", server.requests().getLast().range());
+    assertEquals("row\n", Files.readString(r.directory().resolve("g.json")));
   }
 }
