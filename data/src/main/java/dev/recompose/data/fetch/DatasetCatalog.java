@@ -45,6 +45,8 @@ public final class DatasetCatalog {
   private static final String MCAULEY = "https://mcauleylab.ucsd.edu/public_datasets/";
   private static final String DATAREPO = "https://datarepo.eng.ucsd.edu/mcauley_group/";
   private static final String JMCAULEY = "https://jmcauley.ucsd.edu/data/";
+  private static final String SNAP =
+      "https://snap.stanford.edu/data/amazon/productGraph/categoryFiles/";
   private static final String AMAZON_LICENSE =
       "McAuley Lab (UCSD) research data; see the homepage for terms and citation";
 
@@ -197,6 +199,25 @@ public final class DatasetCatalog {
                     ArchiveType.ZIP,
                     "",
                     0))));
+    // ---- Amazon Reviews 2014 (5-core reviews + metadata; the S3Rec/SASRec benchmarks) -------
+    for (String[] c :
+        new String[][] {
+          {"beauty", "Beauty", "Beauty"},
+          {"sports", "Sports_and_Outdoors", "Sports and Outdoors"},
+          {"toys", "Toys_and_Games", "Toys and Games"}
+        }) {
+      list.add(
+          new CatalogEntry(
+              "amazon2014-" + c[0],
+              "Amazon Reviews 2014, " + c[2] + ": 5-core reviews (JSON lines) and product"
+                  + " metadata (Python literals), as used by SASRec/S3Rec/TIGER",
+              "amazon-2014",
+              "https://cseweb.ucsd.edu/~jmcauley/datasets/amazon/links.html",
+              AMAZON_LICENSE,
+              List.of(
+                  RemoteFile.unpinned(SNAP + "reviews_" + c[1] + "_5.json.gz", ""),
+                  RemoteFile.unpinned(SNAP + "meta_" + c[1] + ".json.gz", ""))));
+    }
     // ---- Amazon Reviews 2018 (5-core reviews + metadata) -------------------------------------
     for (String[] c :
         new String[][] {
