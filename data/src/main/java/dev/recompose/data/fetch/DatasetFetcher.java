@@ -275,17 +275,18 @@ public final class DatasetFetcher {
     }
     String verifiedBy;
     if (userSha != null) {
-      check(name, used, complete, "sha256 (given with --sha256)", userSha, d.sha256(), d);
+      check(name, used, complete, "sha256 (given with --sha256)", userSha, d.sha256(), d, false);
       verifiedBy = "user sha256";
     } else {
       if (file.sizeKnown()) {
-        check(name, used, complete, "size", Long.toString(file.bytes()), Long.toString(d.bytes()), d);
+        check(
+            name, used, complete, "size", Long.toString(file.bytes()), Long.toString(d.bytes()), d, true);
       }
       if (file.sha256() != null) {
-        check(name, used, complete, "sha256", file.sha256(), d.sha256(), d);
+        check(name, used, complete, "sha256", file.sha256(), d.sha256(), d, true);
       }
       if (file.md5() != null) {
-        check(name, used, complete, "md5", file.md5(), d.md5(), d);
+        check(name, used, complete, "md5", file.md5(), d.md5(), d, true);
       }
       verifiedBy = file.sha256() != null ? "catalog sha256" : file.md5() != null ? "catalog md5" : "unpinned";
     }
@@ -293,23 +294,41 @@ public final class DatasetFetcher {
     return new Verified(file, complete, used, d, verifiedBy);
   }
 
+  /**
+   * Fails when {@code got} differs from {@code expected}. A download that contradicts the catalog
+   * is deleted (it is wrong); one that contradicts a user-given checksum is kept, since the typo
+   * may be in the checksum.
+   */
   private static void check(
-      String name, URI url, Path complete, String what, String expected, String got, Checksums.Digests d)
+      String name,
+      URI url,
+      Path complete,
+      String what,
+      String expected,
+      String got,
+      Checksums.Digests d,
+      boolean deleteOnMismatch)
       throws FetchException {
     if (expected.equals(got)) {
       return;
     }
-    try {
-      Files.deleteIfExists(complete);
-      Files.deleteIfExists(sourceFile(complete));
-    } catch (IOException e) {
-      // reported below: the message already says nothing was installed
+    String fate;
+    if (deleteOnMismatch) {
+      try {
+        Files.deleteIfExists(complete);
+        Files.deleteIfExists(sourceFile(complete));
+        fate = "the download was deleted and nothing installed - run again to re-download, or, if"
+            + " the publisher changed the file, check it and pass --sha256 " + name + "=HEX";
+      } catch (IOException e) {
+        fate = "nothing installed; delete " + complete + " to download again";
+      }
+    } else {
+      fate = "nothing installed; the download is kept at " + complete
+          + " - check the value given with --sha256, or delete the file to download again";
     }
     throw new FetchException(
         "checksum mismatch for " + name + " from " + url + ": expected " + what + " " + expected
-            + ", got " + got + " (" + d.bytes() + " bytes, sha256 " + d.sha256()
-            + "); the download was deleted and nothing installed - run again to re-download, or,"
-            + " if the publisher changed the file, check it and pass --sha256 " + name + "=HEX");
+            + ", got " + got + " (" + d.bytes() + " bytes, sha256 " + d.sha256() + "); " + fate);
   }
 
   private void install(Path staging, Path target, Path partial) throws FetchException {

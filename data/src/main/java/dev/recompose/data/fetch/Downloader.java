@@ -157,9 +157,11 @@ final class Downloader {
       return;
     } else {
       close(response);
+      String location = response.headers().firstValue("Location").orElse(null);
       throw new TryNext(
-          "HTTP " + status + " " + statusText(status) + " for " + url + " (expected " + fileName
-              + (expectedBytes > 0 ? ", " + expectedBytes + " bytes" : "") + ")",
+          "HTTP " + status + " " + statusText(status) + " for " + url
+              + (status / 100 == 3 && location != null ? " (redirects to " + location + ", not followed)" : "")
+              + " (expected " + fileName + (expectedBytes > 0 ? ", " + expectedBytes + " bytes" : "") + ")",
           null);
     }
     if (total > 0 && expectedBytes > 0 && total != expectedBytes) {
@@ -274,6 +276,9 @@ final class Downloader {
     } finally {
       synchronized (lock) {
         state[0] = true;
+        if (state[1]) {
+          Thread.interrupted(); // a late watchdog interrupt must not outlive the download
+        }
       }
       watchdog.shutdownNow();
     }
@@ -330,7 +335,10 @@ final class Downloader {
       case 502 -> "Bad Gateway";
       case 503 -> "Service Unavailable";
       case 504 -> "Gateway Timeout";
-      default -> status >= 500 ? "(server error)" : status >= 400 ? "(client error)" : "(unexpected status)";
+      default ->
+          status >= 500
+              ? "(server error)"
+              : status >= 400 ? "(client error)" : status >= 300 ? "(redirect)" : "(unexpected status)";
     };
   }
 }

@@ -276,7 +276,7 @@ class DatasetFetcherTest {
   }
 
   @Test
-  void wrongUserChecksumIsAMismatch() throws Exception {
+  void wrongUserChecksumIsAMismatchThatKeepsTheDownload() throws Exception {
     byte[] gz = Fixtures.gzip("line\n".getBytes(StandardCharsets.UTF_8));
     server.put("g.json.gz", gz);
     CatalogEntry entry =
@@ -291,6 +291,10 @@ class DatasetFetcherTest {
 
     assertTrue(e.getMessage().contains("expected sha256 (given with --sha256) " + wrong), e.getMessage());
     assertFalse(Files.exists(dest.resolve("g")));
+    assertTrue(Files.exists(dest.resolve(".partial/g.json.gz")), "kept: the typo may be in the checksum");
+    int requests = server.requests().size();
+    fetcher.fetch(entry, dest, local().withExpectedSha256("g.json.gz", sha(gz)));
+    assertEquals(requests, server.requests().size(), "the kept download was reused");
   }
 
   @Test
