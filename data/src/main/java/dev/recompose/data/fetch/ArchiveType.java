@@ -18,7 +18,10 @@ public enum ArchiveType {
   /** A plain file, copied as is. */
   NONE;
 
-  /** The type a file name suggests: {@code .zip}, {@code .tar.gz}/{@code .tgz}, {@code .gz}, else none. */
+  /**
+   * The type a file name suggests: {@code .zip}, {@code .tar.gz}/{@code .tgz}, {@code .gz}, else
+   * none.
+   */
   public static ArchiveType fromFileName(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
     if (n.endsWith(".zip")) {

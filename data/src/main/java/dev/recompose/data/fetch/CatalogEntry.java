@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One fetchable public dataset: its name on the command line, the files that make it up, and
- * the importer format that reads the unpacked folder.
+ * One fetchable public dataset: its name on the command line, the files that make it up, and the
+ * importer format that reads the unpacked folder.
  *
  * <p>It exists so that {@code recompose data fetch NAME} and {@code recompose data import FORMAT
- * --from DIR} meet: after a fetch, {@link #importerFormat} applied to the installed folder
- * imports the data.
+ * --from DIR} meet: after a fetch, {@link #importerFormat} applied to the installed folder imports
+ * the data.
  *
  * @param name the dataset's name, lower-case letters, digits and dashes (e.g. {@code ml-100k})
  * @param description one line for listings

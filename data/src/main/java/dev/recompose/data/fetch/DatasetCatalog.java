@@ -14,12 +14,12 @@ import java.util.Set;
  * The public datasets {@code recompose data fetch} knows: names, publisher URLs, sizes and
  * checksums, and the importer that reads each unpacked folder.
  *
- * <p>It exists so that a user types a name instead of hunting for URLs, and so that every
- * download is compared with values written down in advance. <b>No checksum here is invented:</b>
- * each pinned value names its source in {@link RemoteFile#checksumSource()}, and a file whose
- * checksum could not be found has {@code sha256 = null, md5 = null} (unpinned); fetching it
- * prints the computed SHA-256 and requires {@code --sha256 FILE=HEX} or {@code --allow-unpinned}.
- * Where a publisher offers the same bytes at several hosts, the others are listed as alternates.
+ * <p>It exists so that a user types a name instead of hunting for URLs, and so that every download
+ * is compared with values written down in advance. <b>No checksum here is invented:</b> each pinned
+ * value names its source in {@link RemoteFile#checksumSource()}, and a file whose checksum could
+ * not be found has {@code sha256 = null, md5 = null} (unpinned); fetching it prints the computed
+ * SHA-256 and requires {@code --sha256 FILE=HEX} or {@code --allow-unpinned}. Where a publisher
+ * offers the same bytes at several hosts, the others are listed as alternates.
  */
 public final class DatasetCatalog {
 
@@ -64,7 +64,11 @@ public final class DatasetCatalog {
     for (CatalogEntry e : entries) {
       if (!IMPORTER_FORMATS.contains(e.importerFormat())) {
         throw new IllegalArgumentException(
-            "dataset '" + e.name() + "' names unknown importer format '" + e.importerFormat() + "'");
+            "dataset '"
+                + e.name()
+                + "' names unknown importer format '"
+                + e.importerFormat()
+                + "'");
       }
       if (m.put(e.name(), e) != null) {
         throw new IllegalArgumentException("dataset name '" + e.name() + "' appears twice");
@@ -85,7 +89,10 @@ public final class DatasetCatalog {
         .orElseThrow(
             () ->
                 new FetchException(
-                    "unknown dataset '" + name + "'; known datasets: " + String.join(", ", names())));
+                    "unknown dataset '"
+                        + name
+                        + "'; known datasets: "
+                        + String.join(", ", names())));
   }
 
   /** The entry called {@code name} (case-insensitive), if any. */
@@ -176,8 +183,18 @@ public final class DatasetCatalog {
             "https://msnews.github.io/",
             "Microsoft Research License Terms: non-commercial research, cite Wu et al. 2020",
             List.of(
-                mind("MINDsmall_train.zip", "train", 52_952_752L, "8ab752c7d11564622d93132be05dcf6b", mindSource),
-                mind("MINDsmall_dev.zip", "dev", 30_945_572L, "e3bac5485be8fc7a9934e85e3b78615f", mindSource))));
+                mind(
+                    "MINDsmall_train.zip",
+                    "train",
+                    52_952_752L,
+                    "8ab752c7d11564622d93132be05dcf6b",
+                    mindSource),
+                mind(
+                    "MINDsmall_dev.zip",
+                    "dev",
+                    30_945_572L,
+                    "e3bac5485be8fc7a9934e85e3b78615f",
+                    mindSource))));
     // ---- Last.fm hetrec2011 -----------------------------------------------------------------
     list.add(
         new CatalogEntry(
@@ -209,7 +226,9 @@ public final class DatasetCatalog {
       list.add(
           new CatalogEntry(
               "amazon2014-" + c[0],
-              "Amazon Reviews 2014, " + c[2] + ": 5-core reviews (JSON lines) and product"
+              "Amazon Reviews 2014, "
+                  + c[2]
+                  + ": 5-core reviews (JSON lines) and product"
                   + " metadata (Python literals), as used by SASRec/S3Rec/TIGER",
               "amazon-2014",
               "https://cseweb.ucsd.edu/~jmcauley/datasets/amazon/links.html",
@@ -229,7 +248,9 @@ public final class DatasetCatalog {
       list.add(
           new CatalogEntry(
               "amazon2018-" + c[0],
-              "Amazon Reviews 2018, " + c[2] + ": 5-core reviews (JSON lines) and product"
+              "Amazon Reviews 2018, "
+                  + c[2]
+                  + ": 5-core reviews (JSON lines) and product"
                   + " metadata",
               "amazon-2018",
               "https://cseweb.ucsd.edu/~jmcauley/datasets/amazon_v2/",
@@ -246,21 +267,32 @@ public final class DatasetCatalog {
           {"toys", "Toys_and_Games", "Toys and Games"},
           {"sports", "Sports_and_Outdoors", "Sports and Outdoors"}
         }) {
-      RemoteFile reviews = mcauley("data/amazon_2023/raw/review_categories/" + c[1] + ".jsonl.gz", false);
-      RemoteFile meta = mcauley("data/amazon_2023/raw/meta_categories/meta_" + c[1] + ".jsonl.gz", false);
+      RemoteFile reviews =
+          mcauley("data/amazon_2023/raw/review_categories/" + c[1] + ".jsonl.gz", false);
+      RemoteFile meta =
+          mcauley("data/amazon_2023/raw/meta_categories/meta_" + c[1] + ".jsonl.gz", false);
       if (c[1].equals("Sports_and_Outdoors")) {
-        String src = "size and sha256: recorded in one public project's EXPERIMENTS.md (single source)";
+        String src =
+            "size and sha256: recorded in one public project's EXPERIMENTS.md (single source)";
         reviews =
             reviews.withPins(
-                2_634_864_204L, "8f6ddb51c2674d048387533f1c58e22840e5eee639a59737eae979d66a87d642", null, src);
+                2_634_864_204L,
+                "8f6ddb51c2674d048387533f1c58e22840e5eee639a59737eae979d66a87d642",
+                null,
+                src);
         meta =
             meta.withPins(
-                1_037_418_105L, "f75abcf0af21db0a6c6701f29d1f9b94480557ecbdc238dfc39ebf83a3c9fc3a", null, src);
+                1_037_418_105L,
+                "f75abcf0af21db0a6c6701f29d1f9b94480557ecbdc238dfc39ebf83a3c9fc3a",
+                null,
+                src);
       }
       list.add(
           new CatalogEntry(
               "amazon2023-" + c[0],
-              "Amazon Reviews 2023, " + c[2] + ": all reviews (JSONL, parent_asin) and item"
+              "Amazon Reviews 2023, "
+                  + c[2]
+                  + ": all reviews (JSONL, parent_asin) and item"
                   + " metadata",
               "amazon-2023",
               "https://amazon-reviews-2023.github.io/",
@@ -277,7 +309,9 @@ public final class DatasetCatalog {
       list.add(
           new CatalogEntry(
               "goodreads-" + g[0],
-              "Goodreads (UCSD Book Graph), " + g[2] + ": user-book interactions and book"
+              "Goodreads (UCSD Book Graph), "
+                  + g[2]
+                  + ": user-book interactions and book"
                   + " metadata (JSON lines)",
               "goodreads",
               "https://mengtingwan.github.io/data/goodreads.html",

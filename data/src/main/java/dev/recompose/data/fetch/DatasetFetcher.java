@@ -31,21 +31,21 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Downloads a {@link CatalogEntry}, verifies every file, and installs the unpacked dataset
- * folder in one atomic step.
+ * Downloads a {@link CatalogEntry}, verifies every file, and installs the unpacked dataset folder
+ * in one atomic step.
  *
  * <p>It exists so that {@code recompose data fetch NAME} is safe to interrupt and to repeat:
  *
  * <ul>
- *   <li>files download into {@code DEST/.partial/FILE.part}; a later run resumes them with an
- *       HTTP {@code Range} request (a server that ignores it is handled by starting over);
- *   <li>a whole download is checked against the catalog's size, SHA-256 and MD5 (or a SHA-256
- *       the user supplies); a mismatch deletes the download and installs nothing;
- *   <li>a file with no known checksum is downloaded, its SHA-256 reported, and then refused
- *       unless the user passes that SHA-256 or allows unpinned files;
- *   <li>the archives are unpacked into {@code DEST/.partial/NAME.staging-*}, a {@code
- *       FETCHED.json} (URLs, sizes, SHA-256, time) is written there, and the folder is renamed
- *       to {@code DEST/NAME};
+ *   <li>files download into {@code DEST/.partial/FILE.part}; a later run resumes them with an HTTP
+ *       {@code Range} request (a server that ignores it is handled by starting over);
+ *   <li>a whole download is checked against the catalog's size, SHA-256 and MD5 (or a SHA-256 the
+ *       user supplies); a mismatch deletes the download and installs nothing;
+ *   <li>a file with no known checksum is downloaded, its SHA-256 reported, and then refused unless
+ *       the user passes that SHA-256 or allows unpinned files;
+ *   <li>the archives are unpacked into {@code DEST/.partial/NAME.staging-*}, a {@code FETCHED.json}
+ *       (URLs, sizes, SHA-256, time) is written there, and the folder is renamed to {@code
+ *       DEST/NAME};
  *   <li>a dataset already installed by fetch is left alone unless {@code force} is set.
  * </ul>
  *
@@ -89,8 +89,8 @@ public final class DatasetFetcher {
   }
 
   /**
-   * The client the command line should use: follows redirects (except HTTPS to HTTP) and gives
-   * up connecting after 30 s.
+   * The client the command line should use: follows redirects (except HTTPS to HTTP) and gives up
+   * connecting after 30 s.
    */
   public static HttpClient defaultHttpClient() {
     return HttpClient.newBuilder()
@@ -117,7 +117,11 @@ public final class DatasetFetcher {
     for (String named : options.expectedSha256().keySet()) {
       if (entry.files().stream().noneMatch(f -> f.fileName().equals(named))) {
         throw new FetchException(
-            "--sha256 names " + named + ", which is not a file of " + entry.name() + "; its files are: "
+            "--sha256 names "
+                + named
+                + ", which is not a file of "
+                + entry.name()
+                + "; its files are: "
                 + String.join(", ", entry.files().stream().map(RemoteFile::fileName).toList()));
       }
     }
@@ -151,7 +155,9 @@ public final class DatasetFetcher {
       return previous;
     }
     throw new FetchException(
-        target + " already exists and was not installed by fetch (no " + FETCHED_JSON
+        target
+            + " already exists and was not installed by fetch (no "
+            + FETCHED_JSON
             + "); move it away or pass --force to replace it");
   }
 
@@ -165,7 +171,11 @@ public final class DatasetFetcher {
     }
     if (lock == null) {
       throw new FetchException(
-          "another fetch of " + entry.name() + " into " + destRoot + " is running; wait for it to end");
+          "another fetch of "
+              + entry.name()
+              + " into "
+              + destRoot
+              + " is running; wait for it to end");
     }
     return lock;
   }
@@ -196,8 +206,13 @@ public final class DatasetFetcher {
             .append(')');
       }
       throw new FetchException(
-          "refusing to install " + entry.name() + ": no published checksum for " + sb
-              + "; the downloads are kept in " + partial + ". After checking them, run again with"
+          "refusing to install "
+              + entry.name()
+              + ": no published checksum for "
+              + sb
+              + "; the downloads are kept in "
+              + partial
+              + ". After checking them, run again with"
               + " --sha256 FILE=HEX for each file, or with --allow-unpinned");
     }
 
@@ -219,8 +234,12 @@ public final class DatasetFetcher {
     } catch (IOException e) {
       deleteTree(staging);
       throw new FetchException(
-          "cannot unpack " + entry.name() + " (" + Downloader.describe(e)
-              + "); nothing installed, the verified downloads are kept in " + partial,
+          "cannot unpack "
+              + entry.name()
+              + " ("
+              + Downloader.describe(e)
+              + "); nothing installed, the verified downloads are kept in "
+              + partial,
           e);
     }
     install(staging, target, partial);
@@ -233,13 +252,20 @@ public final class DatasetFetcher {
       }
     }
     notes.accept(
-        "installed " + entry.name() + " at " + target + "; import it with: recompose data import "
-            + entry.importerFormat() + " --from " + target);
+        "installed "
+            + entry.name()
+            + " at "
+            + target
+            + "; import it with: recompose data import "
+            + entry.importerFormat()
+            + " --from "
+            + target);
     return new FetchResult(entry.name(), entry.importerFormat(), target, fetched, now, false);
   }
 
   /** A downloaded, checked file waiting to be unpacked. */
-  private record Verified(RemoteFile file, Path path, URI url, Checksums.Digests digests, String verifiedBy) {}
+  private record Verified(
+      RemoteFile file, Path path, URI url, Checksums.Digests digests, String verifiedBy) {}
 
   private Verified downloadAndVerify(RemoteFile file, Path partial, FetchOptions options)
       throws FetchException {
@@ -280,7 +306,14 @@ public final class DatasetFetcher {
     } else {
       if (file.sizeKnown()) {
         check(
-            name, used, complete, "size", Long.toString(file.bytes()), Long.toString(d.bytes()), d, true);
+            name,
+            used,
+            complete,
+            "size",
+            Long.toString(file.bytes()),
+            Long.toString(d.bytes()),
+            d,
+            true);
       }
       if (file.sha256() != null) {
         check(name, used, complete, "sha256", file.sha256(), d.sha256(), d, true);
@@ -288,9 +321,13 @@ public final class DatasetFetcher {
       if (file.md5() != null) {
         check(name, used, complete, "md5", file.md5(), d.md5(), d, true);
       }
-      verifiedBy = file.sha256() != null ? "catalog sha256" : file.md5() != null ? "catalog md5" : "unpinned";
+      verifiedBy =
+          file.sha256() != null
+              ? "catalog sha256"
+              : file.md5() != null ? "catalog md5" : "unpinned";
     }
-    notes.accept(name + ": " + d.bytes() + " bytes, sha256 " + d.sha256() + " (" + verifiedBy + ")");
+    notes.accept(
+        name + ": " + d.bytes() + " bytes, sha256 " + d.sha256() + " (" + verifiedBy + ")");
     return new Verified(file, complete, used, d, verifiedBy);
   }
 
@@ -317,18 +354,37 @@ public final class DatasetFetcher {
       try {
         Files.deleteIfExists(complete);
         Files.deleteIfExists(sourceFile(complete));
-        fate = "the download was deleted and nothing installed - run again to re-download, or, if"
-            + " the publisher changed the file, check it and pass --sha256 " + name + "=HEX";
+        fate =
+            "the download was deleted and nothing installed - run again to re-download, or, if"
+                + " the publisher changed the file, check it and pass --sha256 "
+                + name
+                + "=HEX";
       } catch (IOException e) {
         fate = "nothing installed; delete " + complete + " to download again";
       }
     } else {
-      fate = "nothing installed; the download is kept at " + complete
-          + " - check the value given with --sha256, or delete the file to download again";
+      fate =
+          "nothing installed; the download is kept at "
+              + complete
+              + " - check the value given with --sha256, or delete the file to download again";
     }
     throw new FetchException(
-        "checksum mismatch for " + name + " from " + url + ": expected " + what + " " + expected
-            + ", got " + got + " (" + d.bytes() + " bytes, sha256 " + d.sha256() + "); " + fate);
+        "checksum mismatch for "
+            + name
+            + " from "
+            + url
+            + ": expected "
+            + what
+            + " "
+            + expected
+            + ", got "
+            + got
+            + " ("
+            + d.bytes()
+            + " bytes, sha256 "
+            + d.sha256()
+            + "); "
+            + fate);
   }
 
   private void install(Path staging, Path target, Path partial) throws FetchException {
@@ -350,7 +406,11 @@ public final class DatasetFetcher {
       }
       deleteTree(staging);
       throw new FetchException(
-          "cannot move the unpacked dataset to " + target + " (" + Downloader.describe(e) + ")"
+          "cannot move the unpacked dataset to "
+              + target
+              + " ("
+              + Downloader.describe(e)
+              + ")"
               + (old != null ? "; the previous copy is at " + old : ""),
           e);
     }
@@ -410,7 +470,12 @@ public final class DatasetFetcher {
           true);
     } catch (IOException | RuntimeException e) {
       throw new FetchException(
-          "cannot read " + record + " (" + Downloader.describe(e) + "); pass --force to fetch again", e);
+          "cannot read "
+              + record
+              + " ("
+              + Downloader.describe(e)
+              + "); pass --force to fetch again",
+          e);
     }
   }
 
@@ -438,7 +503,8 @@ public final class DatasetFetcher {
     try {
       Files.createDirectories(p);
     } catch (IOException e) {
-      throw new FetchException("cannot create folder " + p + " (" + Downloader.describe(e) + ")", e);
+      throw new FetchException(
+          "cannot create folder " + p + " (" + Downloader.describe(e) + ")", e);
     }
   }
 
@@ -461,13 +527,15 @@ public final class DatasetFetcher {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.delete(file);
               return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
               Files.delete(dir);
               return FileVisitResult.CONTINUE;
             }

@@ -14,7 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Downloads one file over HTTP into {@code NAME.part}, resuming with a {@code Range} request when
- * a partial file exists, and renames it to {@code NAME} once the body arrived whole.
+ * Downloads one file over HTTP into {@code NAME.part}, resuming with a {@code Range} request when a
+ * partial file exists, and renames it to {@code NAME} once the body arrived whole.
  */
 final class Downloader {
   private static final Pattern CONTENT_RANGE =
@@ -72,7 +71,9 @@ final class Downloader {
       }
     }
     throw new FetchException(
-        urls.size() == 1 ? failures.getFirst() : "no URL served " + fileName + ": " + String.join("; ", failures));
+        urls.size() == 1
+            ? failures.getFirst()
+            : "no URL served " + fileName + ": " + String.join("; ", failures));
   }
 
   private void downloadOne(
@@ -87,8 +88,15 @@ final class Downloader {
     long have = size(part);
     if (expectedBytes > 0 && have > expectedBytes) {
       notes.accept(
-          "partial " + part + " is larger (" + have + " bytes) than " + fileName + " ("
-              + expectedBytes + " bytes); starting again");
+          "partial "
+              + part
+              + " is larger ("
+              + have
+              + " bytes) than "
+              + fileName
+              + " ("
+              + expectedBytes
+              + " bytes); starting again");
       delete(part);
       have = 0;
     }
@@ -126,7 +134,8 @@ final class Downloader {
           throw new FetchException(
               url + " answered a resume from byte " + have + " with Content-Range '" + range + "'");
         }
-        notes.accept("server sent an unexpected range '" + range + "'; starting " + fileName + " again");
+        notes.accept(
+            "server sent an unexpected range '" + range + "'; starting " + fileName + " again");
         delete(part);
         downloadOne(url, fileName, expectedBytes, part, complete, o, false);
         return;
@@ -135,7 +144,8 @@ final class Downloader {
       append = true;
     } else if (status == 200) {
       if (have > 0) {
-        notes.accept("server ignored the Range request; downloading " + fileName + " from the start");
+        notes.accept(
+            "server ignored the Range request; downloading " + fileName + " from the start");
         have = 0;
       }
       total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -159,15 +169,31 @@ final class Downloader {
       close(response);
       String location = response.headers().firstValue("Location").orElse(null);
       throw new TryNext(
-          "HTTP " + status + " " + statusText(status) + " for " + url
-              + (status / 100 == 3 && location != null ? " (redirects to " + location + ", not followed)" : "")
-              + " (expected " + fileName + (expectedBytes > 0 ? ", " + expectedBytes + " bytes" : "") + ")",
+          "HTTP "
+              + status
+              + " "
+              + statusText(status)
+              + " for "
+              + url
+              + (status / 100 == 3 && location != null
+                  ? " (redirects to " + location + ", not followed)"
+                  : "")
+              + " (expected "
+              + fileName
+              + (expectedBytes > 0 ? ", " + expectedBytes + " bytes" : "")
+              + ")",
           null);
     }
     if (total > 0 && expectedBytes > 0 && total != expectedBytes) {
       close(response);
       throw new FetchException(
-          url + " serves " + total + " bytes but " + fileName + " should have " + expectedBytes
+          url
+              + " serves "
+              + total
+              + " bytes but "
+              + fileName
+              + " should have "
+              + expectedBytes
               + " bytes; nothing installed (the publisher may have changed the file: check it and"
               + " pass its sha256 explicitly)");
     }
@@ -176,14 +202,25 @@ final class Downloader {
     long got = size(part);
     if (expectedTotal > 0 && got < expectedTotal) {
       throw new FetchException(
-          "download of " + url + " ended early: got " + got + " of " + expectedTotal
-              + " bytes; the partial file is kept at " + part
+          "download of "
+              + url
+              + " ended early: got "
+              + got
+              + " of "
+              + expectedTotal
+              + " bytes; the partial file is kept at "
+              + part
               + " - run the same command again to resume");
     }
     if (expectedTotal > 0 && got > expectedTotal) {
       delete(part);
       throw new FetchException(
-          "download of " + url + " is longer than announced: got " + got + " of " + expectedTotal
+          "download of "
+              + url
+              + " is longer than announced: got "
+              + got
+              + " of "
+              + expectedTotal
               + " bytes; the partial file was deleted, nothing installed");
     }
     finish(part, complete);
@@ -264,13 +301,17 @@ final class Downloader {
       }
       long got = Math.max(written, size(part));
       String why =
-          stalled
-              ? "no data for " + o.stallTimeout().toMillis() / 1000.0 + " s"
-              : describe(e);
+          stalled ? "no data for " + o.stallTimeout().toMillis() / 1000.0 + " s" : describe(e);
       throw new FetchException(
-          "download of " + url + " stopped after " + got
-              + (expectedTotal > 0 ? " of " + expectedTotal : "") + " bytes (" + why
-              + "); the partial file is kept at " + part
+          "download of "
+              + url
+              + " stopped after "
+              + got
+              + (expectedTotal > 0 ? " of " + expectedTotal : "")
+              + " bytes ("
+              + why
+              + "); the partial file is kept at "
+              + part
               + " - run the same command again to resume",
           e);
     } finally {
@@ -286,7 +327,8 @@ final class Downloader {
 
   private static void finish(Path part, Path complete) throws FetchException {
     try {
-      Files.move(part, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          part, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new FetchException("cannot rename " + part + " to " + complete + ": " + describe(e), e);
     }
@@ -338,7 +380,9 @@ final class Downloader {
       default ->
           status >= 500
               ? "(server error)"
-              : status >= 400 ? "(client error)" : status >= 300 ? "(redirect)" : "(unexpected status)";
+              : status >= 400
+                  ? "(client error)"
+                  : status >= 300 ? "(redirect)" : "(unexpected status)";
     };
   }
 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The user's choices for one fetch: a mirror, checksum overrides, and timeouts.
  *
- * <p>It exists so that the command line's flags map one to one onto a value the fetcher
- * validates once. Start from {@link #defaults()} and use the {@code with...} methods.
+ * <p>It exists so that the command line's flags map one to one onto a value the fetcher validates
+ * once. Start from {@link #defaults()} and use the {@code with...} methods.
  *
  * @param baseUrl when not {@code null}, every file is fetched from {@code baseUrl + fileName}
  *     instead of the catalog URLs (a mirror, or a local server in tests); checksums still apply
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *     file
  * @param force re-download and replace an installed dataset
  * @param responseTimeout the longest wait for the response headers of one request
- * @param stallTimeout the longest time a download may receive no byte before it is abandoned
- *     (the partial file is kept for a resume)
+ * @param stallTimeout the longest time a download may receive no byte before it is abandoned (the
+ *     partial file is kept for a resume)
  */
 public record FetchOptions(
     URI baseUrl,
@@ -45,7 +45,11 @@ public record FetchOptions(
       String hex = e.getValue().trim().toLowerCase(Locale.ROOT);
       if (!SHA256.matcher(hex).matches()) {
         throw new IllegalArgumentException(
-            "expected sha256 for " + e.getKey() + " must be 64 hex digits, got '" + e.getValue() + "'");
+            "expected sha256 for "
+                + e.getKey()
+                + " must be 64 hex digits, got '"
+                + e.getValue()
+                + "'");
       }
       copy.put(e.getKey(), hex);
     }
@@ -90,7 +94,8 @@ public record FetchOptions(
 
   /** These options with {@code --force} set or cleared. */
   public FetchOptions withForce(boolean f) {
-    return new FetchOptions(baseUrl, allowUnpinned, expectedSha256, f, responseTimeout, stallTimeout);
+    return new FetchOptions(
+        baseUrl, allowUnpinned, expectedSha256, f, responseTimeout, stallTimeout);
   }
 
   /** These options with other timeouts. */

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The outcome of {@link DatasetFetcher#fetch}: where the dataset now is and what was fetched.
  *
- * <p>It exists so the command line can print the next step ({@code recompose data import
- * FORMAT --from DIR}) and the computed checksums without reading {@code FETCHED.json} back.
+ * <p>It exists so the command line can print the next step ({@code recompose data import FORMAT
+ * --from DIR}) and the computed checksums without reading {@code FETCHED.json} back.
  *
  * @param dataset the catalog name
  * @param importerFormat the import format that reads {@link #directory}

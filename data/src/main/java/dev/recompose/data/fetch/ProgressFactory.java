@@ -6,8 +6,8 @@ import dev.recompose.data.progress.Progress;
 /**
  * Opens one progress sink per download or verification pass.
  *
- * <p>It exists because the fetcher learns a file's size only when the server answers, so it
- * cannot take a ready-made {@link Progress}; tests pass {@link #NONE}, the command line {@link
+ * <p>It exists because the fetcher learns a file's size only when the server answers, so it cannot
+ * take a ready-made {@link Progress}; tests pass {@link #NONE}, the command line {@link
  * #console()}.
  */
 @FunctionalInterface

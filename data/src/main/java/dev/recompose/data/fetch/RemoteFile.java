@@ -7,25 +7,25 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One file a publisher distributes: where it lives, what it must look like, and where its
- * contents go.
+ * One file a publisher distributes: where it lives, what it must look like, and where its contents
+ * go.
  *
- * <p>It exists so that every download is checked against something written down in advance.
- * {@code bytes}, {@code sha256} and {@code md5} are the published or independently recorded
- * values; each may be unknown ({@code -1} / {@code null}) and the catalog never invents one.
- * A file is <em>pinned</em> when at least one checksum is known; {@link #checksumSource} says
- * where the pinned values were found so that a reader can judge them.
+ * <p>It exists so that every download is checked against something written down in advance. {@code
+ * bytes}, {@code sha256} and {@code md5} are the published or independently recorded values; each
+ * may be unknown ({@code -1} / {@code null}) and the catalog never invents one. A file is
+ * <em>pinned</em> when at least one checksum is known; {@link #checksumSource} says where the
+ * pinned values were found so that a reader can judge them.
  *
  * @param url the publisher's URL (the first one tried)
- * @param alternates further URLs serving the same bytes, tried in order when the first fails
- *     with an HTTP error or cannot be reached (the checksums still apply)
+ * @param alternates further URLs serving the same bytes, tried in order when the first fails with
+ *     an HTTP error or cannot be reached (the checksums still apply)
  * @param bytes the exact size in bytes, or {@code -1} when not known
  * @param sha256 lower-case hex SHA-256 of the file, or {@code null} when not known
  * @param md5 lower-case hex MD5 of the file (GroupLens publishes these), or {@code null}
  * @param checksumSource where {@code bytes}/{@code sha256}/{@code md5} come from, in words
  * @param archive how the file is packed
- * @param targetDir folder inside the installed dataset that receives the contents ({@code ""}
- *     for the dataset folder itself)
+ * @param targetDir folder inside the installed dataset that receives the contents ({@code ""} for
+ *     the dataset folder itself)
  * @param stripComponents leading path components dropped from archive entries (1 turns {@code
  *     ml-100k/u.data} into {@code u.data})
  */
@@ -96,7 +96,15 @@ public record RemoteFile(
   /** This file with other alternates. */
   public RemoteFile withAlternates(List<URI> newAlternates) {
     return new RemoteFile(
-        url, newAlternates, bytes, sha256, md5, checksumSource, archive, targetDir, stripComponents);
+        url,
+        newAlternates,
+        bytes,
+        sha256,
+        md5,
+        checksumSource,
+        archive,
+        targetDir,
+        stripComponents);
   }
 
   /** This file with another archive layout. */

@@ -51,9 +51,11 @@ class DatasetCatalogTest {
   @Test
   void movieLensPinsMatchThePublishedValues() throws Exception {
     RemoteFile ml100k = catalog.get("ml-100k").files().getFirst();
-    assertEquals(URI.create("https://files.grouplens.org/datasets/movielens/ml-100k.zip"), ml100k.url());
+    assertEquals(
+        URI.create("https://files.grouplens.org/datasets/movielens/ml-100k.zip"), ml100k.url());
     assertEquals(4_924_029L, ml100k.bytes());
-    assertEquals("50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229", ml100k.sha256());
+    assertEquals(
+        "50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229", ml100k.sha256());
     assertEquals("0e33842e24a9c977be4e0107933c0723", ml100k.md5());
     assertEquals(ArchiveType.ZIP, ml100k.archive());
     assertEquals(1, ml100k.stripComponents(), "ml-100k/u.data lands as u.data");
@@ -86,7 +88,8 @@ class DatasetCatalogTest {
         f.alternates().forEach(a -> assertEquals("https", a.getScheme(), a.toString()));
         assertEquals(ArchiveType.fromFileName(f.fileName()), f.archive(), f.fileName());
         if (f.pinned() || f.sizeKnown()) {
-          assertFalse(f.checksumSource().isBlank(), f.fileName() + " must say where its pins come from");
+          assertFalse(
+              f.checksumSource().isBlank(), f.fileName() + " must say where its pins come from");
         }
         if (!f.pinned()) {
           assertNull(f.sha256());
@@ -107,19 +110,27 @@ class DatasetCatalogTest {
     RemoteFile ok = RemoteFile.unpinned("https://example.org/a.zip", "");
     assertThrows(
         IllegalArgumentException.class,
-        () -> new DatasetCatalog(List.of(new CatalogEntry("x", "d", "parquet", "", "", List.of(ok)))));
+        () ->
+            new DatasetCatalog(
+                List.of(new CatalogEntry("x", "d", "parquet", "", "", List.of(ok)))));
     CatalogEntry x = new CatalogEntry("x", "d", "mind", "", "", List.of(ok));
     assertThrows(IllegalArgumentException.class, () -> new DatasetCatalog(List.of(x, x)));
     assertThrows(
-        IllegalArgumentException.class, () -> new CatalogEntry("Bad Name", "d", "mind", "", "", List.of(ok)));
+        IllegalArgumentException.class,
+        () -> new CatalogEntry("Bad Name", "d", "mind", "", "", List.of(ok)));
     assertThrows(
-        IllegalArgumentException.class, () -> new CatalogEntry("x", "d", "mind", "", "", List.of(ok, ok)));
+        IllegalArgumentException.class,
+        () -> new CatalogEntry("x", "d", "mind", "", "", List.of(ok, ok)));
     assertThrows(IllegalArgumentException.class, () -> ok.withPins(-1, "ABC", null, "s"));
     assertThrows(IllegalArgumentException.class, () -> ok.withPins(-1, null, "123", "s"));
     assertThrows(IllegalArgumentException.class, () -> ok.withPins(0, null, null, "s"));
-    assertThrows(IllegalArgumentException.class, () -> RemoteFile.unpinned("ftp://example.org/a.zip", ""));
-    assertThrows(IllegalArgumentException.class, () -> RemoteFile.unpinned("https://example.org/dir/", ""));
-    assertThrows(IllegalArgumentException.class, () -> RemoteFile.unpinned("https://example.org/a.zip", "../up"));
+    assertThrows(
+        IllegalArgumentException.class, () -> RemoteFile.unpinned("ftp://example.org/a.zip", ""));
+    assertThrows(
+        IllegalArgumentException.class, () -> RemoteFile.unpinned("https://example.org/dir/", ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RemoteFile.unpinned("https://example.org/a.zip", "../up"));
   }
 
   @Test
@@ -139,8 +150,12 @@ class DatasetCatalogTest {
         () -> FetchOptions.defaults().withExpectedSha256("a.zip", "not-hex"));
     assertEquals(
         "ab".repeat(32),
-        FetchOptions.defaults().withExpectedSha256("a.zip", "AB".repeat(32)).expectedSha256().get("a.zip"));
-    assertThrows(IllegalArgumentException.class, () -> FetchOptions.defaults().withBaseUrl("file:///tmp"));
+        FetchOptions.defaults()
+            .withExpectedSha256("a.zip", "AB".repeat(32))
+            .expectedSha256()
+            .get("a.zip"));
+    assertThrows(
+        IllegalArgumentException.class, () -> FetchOptions.defaults().withBaseUrl("file:///tmp"));
     assertEquals(
         URI.create("http://mirror.example/data/"),
         FetchOptions.defaults().withBaseUrl("http://mirror.example/data").baseUrl());

@@ -110,7 +110,8 @@ class DatasetFetcherTest {
     assertEquals("movielens-100k", r.importerFormat());
     Map<String, byte[]> expected = Fixtures.ml100kFiles();
     assertArrayEquals(expected.get("ml-test/u.data"), Files.readAllBytes(dir.resolve("u.data")));
-    assertArrayEquals(expected.get("ml-test/padding.bin"), Files.readAllBytes(dir.resolve("padding.bin")));
+    assertArrayEquals(
+        expected.get("ml-test/padding.bin"), Files.readAllBytes(dir.resolve("padding.bin")));
     assertFalse(Files.exists(dir.resolve("ml-test")), "the top-level folder is stripped");
 
     JsonNode json = new ObjectMapper().readTree(dir.resolve(DatasetFetcher.FETCHED_JSON).toFile());
@@ -132,7 +133,8 @@ class DatasetFetcherTest {
     CatalogEntry entry = pinnedZipEntry(zip, sha(zip));
     server.once("ml-test.zip", Mode.TRUNCATE);
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertTrue(e.getMessage().contains(server.base() + "ml-test.zip"), e.getMessage());
     assertTrue(e.getMessage().contains("resume"), e.getMessage());
@@ -146,12 +148,15 @@ class DatasetFetcherTest {
     FetchResult r = fetcher.fetch(entry, dest, local());
 
     Request last = server.requests().getLast();
-    assertEquals("bytes=" + kept + "-", last.range(), "second request resumes from the partial size");
+    assertEquals(
+        "bytes=" + kept + "-", last.range(), "second request resumes from the partial size");
     assertArrayEquals(
         Fixtures.ml100kFiles().get("ml-test/padding.bin"),
         Files.readAllBytes(r.directory().resolve("padding.bin")));
     assertEquals(sha(zip), r.files().getFirst().sha256());
-    assertTrue(notes.stream().anyMatch(n -> n.contains("resuming ml-test.zip from byte " + kept)), notes.toString());
+    assertTrue(
+        notes.stream().anyMatch(n -> n.contains("resuming ml-test.zip from byte " + kept)),
+        notes.toString());
   }
 
   @Test
@@ -173,9 +178,12 @@ class DatasetFetcherTest {
     String wrong = sha("something else".getBytes(StandardCharsets.UTF_8));
     CatalogEntry entry = pinnedZipEntry(zip, wrong);
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
-    assertTrue(e.getMessage().startsWith("checksum mismatch for ml-test.zip from " + server.base()), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("checksum mismatch for ml-test.zip from " + server.base()),
+        e.getMessage());
     assertTrue(e.getMessage().contains("expected sha256 " + wrong), e.getMessage());
     assertTrue(e.getMessage().contains("got " + sha(zip)), e.getMessage());
     assertFalse(Files.exists(dest.resolve("ml-test")), "nothing installed");
@@ -186,10 +194,15 @@ class DatasetFetcherTest {
   @Test
   void md5PinIsCheckedToo() throws Exception {
     RemoteFile f =
-        pinnedZipEntry(zip, null).files().getFirst().withPins(zip.length, null, "0".repeat(32), "test");
-    CatalogEntry entry = new CatalogEntry("ml-test", "fixture", "movielens-100k", "", "", List.of(f));
+        pinnedZipEntry(zip, null)
+            .files()
+            .getFirst()
+            .withPins(zip.length, null, "0".repeat(32), "test");
+    CatalogEntry entry =
+        new CatalogEntry("ml-test", "fixture", "movielens-100k", "", "", List.of(f));
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertTrue(e.getMessage().contains("expected md5 " + "0".repeat(32)), e.getMessage());
     assertFalse(Files.exists(dest.resolve("ml-test")));
@@ -197,10 +210,16 @@ class DatasetFetcherTest {
 
   @Test
   void sizeAnnouncedByServerDifferentFromCatalogIsRefusedBeforeDownloading() throws Exception {
-    RemoteFile f = pinnedZipEntry(zip, sha(zip)).files().getFirst().withPins(zip.length + 5L, sha(zip), null, "t");
-    CatalogEntry entry = new CatalogEntry("ml-test", "fixture", "movielens-100k", "", "", List.of(f));
+    RemoteFile f =
+        pinnedZipEntry(zip, sha(zip))
+            .files()
+            .getFirst()
+            .withPins(zip.length + 5L, sha(zip), null, "t");
+    CatalogEntry entry =
+        new CatalogEntry("ml-test", "fixture", "movielens-100k", "", "", List.of(f));
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertTrue(e.getMessage().contains("serves " + zip.length + " bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("should have " + (zip.length + 5L)), e.getMessage());
@@ -212,10 +231,12 @@ class DatasetFetcherTest {
     RemoteFile f = RemoteFile.unpinned("https://example.invalid/x/missing.zip", "");
     CatalogEntry entry = new CatalogEntry("missing", "absent", "mind", "", "", List.of(f));
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertEquals(
-        "HTTP 404 Not Found for " + server.base() + "missing.zip (expected missing.zip)", e.getMessage());
+        "HTTP 404 Not Found for " + server.base() + "missing.zip (expected missing.zip)",
+        e.getMessage());
     assertFalse(Files.exists(dest.resolve("missing")));
   }
 
@@ -224,7 +245,8 @@ class DatasetFetcherTest {
     FetchException e =
         assertThrows(FetchException.class, () -> DatasetCatalog.standard().get("ml-101k"));
 
-    assertTrue(e.getMessage().startsWith("unknown dataset 'ml-101k'; known datasets: "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("unknown dataset 'ml-101k'; known datasets: "), e.getMessage());
     for (String name : DatasetCatalog.standard().names()) {
       assertTrue(e.getMessage().contains(name), name);
     }
@@ -232,7 +254,8 @@ class DatasetFetcherTest {
 
   @Test
   void unpinnedFileIsRefusedWithItsComputedSha256ThenAcceptedWithThatChecksum() throws Exception {
-    byte[] json = "{\"user_id\":\"u1\",\"asin\":\"a1\",\"overall\":5}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"user_id\":\"u1\",\"asin\":\"a1\",\"overall\":5}\n".getBytes(StandardCharsets.UTF_8);
     byte[] gz = Fixtures.gzip(json);
     server.put("Toys_5.json.gz", gz);
     CatalogEntry entry =
@@ -244,7 +267,8 @@ class DatasetFetcherTest {
             "",
             List.of(RemoteFile.unpinned("https://example.invalid/a/Toys_5.json.gz", "")));
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertTrue(e.getMessage().contains("no published checksum"), e.getMessage());
     assertTrue(e.getMessage().contains("sha256 " + sha(gz)), e.getMessage());
@@ -252,7 +276,8 @@ class DatasetFetcherTest {
     assertFalse(Files.exists(dest.resolve("toys")));
     int requestsBefore = server.requests().size();
 
-    FetchResult r = fetcher.fetch(entry, dest, local().withExpectedSha256("Toys_5.json.gz", sha(gz)));
+    FetchResult r =
+        fetcher.fetch(entry, dest, local().withExpectedSha256("Toys_5.json.gz", sha(gz)));
 
     assertEquals(requestsBefore, server.requests().size(), "the finished download was reused");
     assertArrayEquals(json, Files.readAllBytes(r.directory().resolve("Toys_5.json")));
@@ -266,7 +291,12 @@ class DatasetFetcherTest {
     server.put("g.json.gz", gz);
     CatalogEntry entry =
         new CatalogEntry(
-            "g", "fixture", "goodreads", "", "", List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
+            "g",
+            "fixture",
+            "goodreads",
+            "",
+            "",
+            List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
 
     FetchResult r = fetcher.fetch(entry, dest, local().withAllowUnpinned(true));
 
@@ -281,7 +311,12 @@ class DatasetFetcherTest {
     server.put("g.json.gz", gz);
     CatalogEntry entry =
         new CatalogEntry(
-            "g", "fixture", "goodreads", "", "", List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
+            "g",
+            "fixture",
+            "goodreads",
+            "",
+            "",
+            List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
     String wrong = "ab".repeat(32);
 
     FetchException e =
@@ -289,9 +324,11 @@ class DatasetFetcherTest {
             FetchException.class,
             () -> fetcher.fetch(entry, dest, local().withExpectedSha256("g.json.gz", wrong)));
 
-    assertTrue(e.getMessage().contains("expected sha256 (given with --sha256) " + wrong), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("expected sha256 (given with --sha256) " + wrong), e.getMessage());
     assertFalse(Files.exists(dest.resolve("g")));
-    assertTrue(Files.exists(dest.resolve(".partial/g.json.gz")), "kept: the typo may be in the checksum");
+    assertTrue(
+        Files.exists(dest.resolve(".partial/g.json.gz")), "kept: the typo may be in the checksum");
     int requests = server.requests().size();
     fetcher.fetch(entry, dest, local().withExpectedSha256("g.json.gz", sha(gz)));
     assertEquals(requests, server.requests().size(), "the kept download was reused");
@@ -315,7 +352,8 @@ class DatasetFetcherTest {
 
     assertFalse(forced.alreadyInstalled());
     assertEquals(after + 1, server.requests().size());
-    assertFalse(Files.exists(dest.resolve("ml-test/stale.txt")), "the old folder was replaced whole");
+    assertFalse(
+        Files.exists(dest.resolve("ml-test/stale.txt")), "the old folder was replaced whole");
     assertTrue(Files.exists(dest.resolve("ml-test/u.data")));
   }
 
@@ -325,7 +363,9 @@ class DatasetFetcherTest {
     Files.writeString(dest.resolve("ml-test/mine.txt"), "user data");
 
     FetchException e =
-        assertThrows(FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
+        assertThrows(
+            FetchException.class,
+            () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
 
     assertTrue(e.getMessage().contains("--force"), e.getMessage());
     assertEquals("user data", Files.readString(dest.resolve("ml-test/mine.txt")));
@@ -339,7 +379,8 @@ class DatasetFetcherTest {
     long t0 = System.nanoTime();
 
     FetchException e =
-        assertThrows(FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, quick));
+        assertThrows(
+            FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, quick));
 
     assertTrue((System.nanoTime() - t0) / 1e9 < 4, "gave up quickly");
     assertTrue(e.getMessage().contains("no data for 0.3 s"), e.getMessage());
@@ -365,13 +406,15 @@ class DatasetFetcherTest {
         RemoteFile.unpinned("https://example.invalid/extra.tar.gz", "")
             .withPins(tgz.length, sha(tgz), null, "test")
             .withLayout(ArchiveType.TAR_GZ, "more", 1);
-    CatalogEntry entry = new CatalogEntry("beauty", "fixture", "amazon-2023", "", "", List.of(a, b));
+    CatalogEntry entry =
+        new CatalogEntry("beauty", "fixture", "amazon-2023", "", "", List.of(a, b));
 
     FetchResult r = fetcher.fetch(entry, dest, local());
 
     assertArrayEquals(reviews, Files.readAllBytes(r.directory().resolve("All_Beauty.jsonl")));
     assertEquals("x", Files.readString(r.directory().resolve("more/a/x.txt")));
-    assertArrayEquals(tarFiles.get("pack/y.txt"), Files.readAllBytes(r.directory().resolve("more/y.txt")));
+    assertArrayEquals(
+        tarFiles.get("pack/y.txt"), Files.readAllBytes(r.directory().resolve("more/y.txt")));
     assertEquals(2, r.files().size());
   }
 
@@ -383,10 +426,12 @@ class DatasetFetcherTest {
     byte[] bad = Fixtures.zip(evil);
     server.put("bad.zip", bad);
     RemoteFile f =
-        RemoteFile.unpinned("https://example.invalid/bad.zip", "").withPins(bad.length, sha(bad), null, "t");
+        RemoteFile.unpinned("https://example.invalid/bad.zip", "")
+            .withPins(bad.length, sha(bad), null, "t");
     CatalogEntry entry = new CatalogEntry("bad", "fixture", "mind", "", "", List.of(f));
 
-    FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
+    FetchException e =
+        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, local()));
 
     assertTrue(e.getMessage().startsWith("cannot unpack bad"), e.getMessage());
     assertTrue(e.getMessage().contains("leaves the target folder"), e.getMessage());
@@ -394,7 +439,8 @@ class DatasetFetcherTest {
     assertFalse(Files.exists(dest.resolve("evil.txt")));
     assertFalse(Files.exists(dest.getParent().resolve("evil.txt")));
     try (var s = Files.list(dest.resolve(".partial"))) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("staging")), "staging removed");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().contains("staging")), "staging removed");
     }
   }
 
@@ -418,7 +464,9 @@ class DatasetFetcherTest {
 
     assertEquals(server.base() + "mirror/ml-test.zip", r.files().getFirst().url().toString());
     assertTrue(Files.exists(r.directory().resolve("train/u.data")));
-    assertTrue(notes.stream().anyMatch(n -> n.contains("HTTP 404") && n.contains("trying the next URL")), notes.toString());
+    assertTrue(
+        notes.stream().anyMatch(n -> n.contains("HTTP 404") && n.contains("trying the next URL")),
+        notes.toString());
   }
 
   @Test
@@ -429,7 +477,8 @@ class DatasetFetcherTest {
     CatalogEntry entry = new CatalogEntry("none", "fixture", "mind", "", "", List.of(f));
 
     FetchException e =
-        assertThrows(FetchException.class, () -> fetcher.fetch(entry, dest, FetchOptions.defaults()));
+        assertThrows(
+            FetchException.class, () -> fetcher.fetch(entry, dest, FetchOptions.defaults()));
 
     assertTrue(e.getMessage().startsWith("no URL served none.zip: HTTP 404"), e.getMessage());
     assertTrue(e.getMessage().contains(server.base() + "a/none.zip"), e.getMessage());
@@ -446,7 +495,9 @@ class DatasetFetcherTest {
                 java.nio.file.StandardOpenOption.WRITE);
         var held = channel.lock()) {
       FetchException e =
-          assertThrows(FetchException.class, () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
+          assertThrows(
+              FetchException.class,
+              () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local()));
 
       assertTrue(held.isValid());
       assertTrue(e.getMessage().startsWith("another fetch of ml-test"), e.getMessage());
@@ -462,7 +513,9 @@ class DatasetFetcherTest {
             FetchException.class,
             () ->
                 fetcher.fetch(
-                    pinnedZipEntry(zip, sha(zip)), dest, local().withExpectedSha256("ml-tset.zip", sha(zip))));
+                    pinnedZipEntry(zip, sha(zip)),
+                    dest,
+                    local().withExpectedSha256("ml-tset.zip", sha(zip))));
 
     assertEquals(
         "--sha256 names ml-tset.zip, which is not a file of ml-test; its files are: ml-test.zip",
@@ -488,7 +541,12 @@ class DatasetFetcherTest {
     Files.write(partial.resolve("g.json.gz.part"), gz);
     CatalogEntry entry =
         new CatalogEntry(
-            "g", "fixture", "goodreads", "", "", List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
+            "g",
+            "fixture",
+            "goodreads",
+            "",
+            "",
+            List.of(RemoteFile.unpinned("https://example.invalid/g.json.gz", "")));
 
     FetchResult r = fetcher.fetch(entry, dest, local().withExpectedSha256("g.json.gz", sha(gz)));
 

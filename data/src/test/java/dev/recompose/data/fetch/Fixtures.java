@@ -24,8 +24,12 @@ final class Fixtures {
   /** A MovieLens-100K-shaped zip: one top-level folder with a few files. */
   static Map<String, byte[]> ml100kFiles() {
     Map<String, byte[]> m = new LinkedHashMap<>();
-    m.put("ml-test/u.data", "1\t10\t5\t881250949\n2\t20\t3\t891717742\n".getBytes(StandardCharsets.UTF_8));
-    m.put("ml-test/u.item", "10|Toy Story (1995)|01-Jan-1995\n".getBytes(StandardCharsets.ISO_8859_1));
+    m.put(
+        "ml-test/u.data",
+        "1\t10\t5\t881250949\n2\t20\t3\t891717742\n".getBytes(StandardCharsets.UTF_8));
+    m.put(
+        "ml-test/u.item",
+        "10|Toy Story (1995)|01-Jan-1995\n".getBytes(StandardCharsets.ISO_8859_1));
     m.put("ml-test/padding.bin", noise(300_000, 7));
     return m;
   }
