@@ -41,8 +41,7 @@
  * <ul>
  *   <li>{@code ml-100k}: {@code u.data u.item u.user u.genre ...} (the zip's {@code ml-100k/}
  *       folder is dropped); {@code ml-1m}: {@code ratings.dat movies.dat users.dat}; {@code
- *       ml-20m}, {@code ml-25m}, {@code ml-32m}: {@code ratings.csv movies.csv tags.csv
- *       links.csv}.
+ *       ml-20m}, {@code ml-25m}, {@code ml-32m}: {@code ratings.csv movies.csv tags.csv links.csv}.
  *   <li>{@code mind-small}: {@code train/} and {@code dev/}, each with {@code news.tsv
  *       behaviors.tsv entity_embedding.vec relation_embedding.vec}.
  *   <li>{@code lastfm-hetrec2011}: {@code user_artists.dat artists.dat tags.dat
