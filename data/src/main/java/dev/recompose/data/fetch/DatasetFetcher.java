@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.recompose.data.progress.Progress;
+import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -294,7 +295,7 @@ public final class DatasetFetcher {
       }
     }
     Checksums.Digests d;
-    try (Progress bar = progress.open("verify " + name, sizeOf(complete))) {
+    try (Progress bar = progress.start("verify " + name, sizeOf(complete), "B")) {
       d = Checksums.of(complete, bar);
     } catch (IOException e) {
       throw new FetchException("cannot read " + complete + ": " + Downloader.describe(e), e);

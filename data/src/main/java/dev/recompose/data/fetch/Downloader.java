@@ -1,6 +1,7 @@
 package dev.recompose.data.fetch;
 
 import dev.recompose.data.progress.Progress;
+import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -268,7 +269,7 @@ final class Downloader {
         period,
         TimeUnit.NANOSECONDS);
     long written = have;
-    try (Progress bar = progress.open("download " + fileName, expectedTotal);
+    try (Progress bar = progress.start("download " + fileName, expectedTotal, "B");
         InputStream in = body;
         OutputStream out =
             Files.newOutputStream(

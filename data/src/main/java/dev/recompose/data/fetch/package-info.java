@@ -16,7 +16,7 @@
  *     .withAllowUnpinned(allowUnpinned)                        // --allow-unpinned
  *     .withForce(force);                                       // --force
  * DatasetFetcher fetcher =
- *     new DatasetFetcher(DatasetFetcher.defaultHttpClient(), ProgressFactory.console());
+ *     new DatasetFetcher(DatasetFetcher.defaultHttpClient(), ProgressFactory.CONSOLE);
  * FetchResult result = fetcher.fetch(entry, destRoot, options); // installs destRoot/NAME
  * // next step: recompose data import result.importerFormat() --from result.directory()
  * }</pre>

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.recompose.data.fetch.FixtureServer.Mode;
 import dev.recompose.data.fetch.FixtureServer.Request;
 import dev.recompose.data.progress.Progress;
+import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,7 @@ class DatasetFetcherTest {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     ProgressFactory counting =
-        (label, total) ->
+        (label, total, unit) ->
             label.startsWith("download")
                 ? new Progress() {
                   @Override
