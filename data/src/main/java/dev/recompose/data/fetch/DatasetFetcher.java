@@ -1,10 +1,5 @@
 package dev.recompose.data.fetch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.recompose.data.progress.Progress;
 import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
@@ -28,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -54,13 +50,10 @@ import java.util.function.Consumer;
  */
 public final class DatasetFetcher {
   /** The name of the provenance file written into every installed dataset folder. */
-  public static final String FETCHED_JSON = "FETCHED.json";
+  public static final String FETCHED_JSON = FetchRecord.FILE_NAME;
 
   /** The folder under the destination that holds partial downloads and staging folders. */
   public static final String PARTIAL_DIR = ".partial";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ProgressFactory progress;
   private final Consumer<String> notes;
@@ -148,12 +141,11 @@ public final class DatasetFetcher {
   }
 
   private FetchResult alreadyThere(CatalogEntry entry, Path target) throws FetchException {
-    Path record = target.resolve(FETCHED_JSON);
-    if (Files.isRegularFile(record)) {
-      FetchResult previous = readRecord(entry, target, record);
+    Optional<FetchResult> previous = FetchRecord.read(target);
+    if (previous.isPresent()) {
       notes.accept(
           entry.name() + " is already installed at " + target + " (use --force to fetch again)");
-      return previous;
+      return previous.get();
     }
     throw new FetchException(
         target
@@ -231,7 +223,7 @@ public final class DatasetFetcher {
             new FetchedFile(
                 f.fileName(), v.url(), v.digests().bytes(), v.digests().sha256(), v.verifiedBy()));
       }
-      writeRecord(entry, staging.resolve(FETCHED_JSON), fetched, now);
+      FetchRecord.write(entry, staging, fetched, now);
     } catch (IOException e) {
       deleteTree(staging);
       throw new FetchException(
@@ -425,58 +417,6 @@ public final class DatasetFetcher {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
-    }
-  }
-
-  private void writeRecord(CatalogEntry entry, Path file, List<FetchedFile> files, Instant at)
-      throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("dataset", entry.name());
-    root.put("importerFormat", entry.importerFormat());
-    root.put("fetchedAt", at.toString());
-    root.put("homepage", entry.homepage());
-    root.put("license", entry.license());
-    ArrayNode arr = root.putArray("files");
-    for (FetchedFile f : files) {
-      ObjectNode o = arr.addObject();
-      o.put("fileName", f.fileName());
-      o.put("url", f.url().toString());
-      o.put("bytes", f.bytes());
-      o.put("sha256", f.sha256());
-      o.put("verifiedBy", f.verifiedBy());
-    }
-    JSON.writeValue(file.toFile(), root);
-  }
-
-  private static FetchResult readRecord(CatalogEntry entry, Path target, Path record)
-      throws FetchException {
-    try {
-      JsonNode root = JSON.readTree(record.toFile());
-      List<FetchedFile> files = new ArrayList<>();
-      for (JsonNode f : root.path("files")) {
-        files.add(
-            new FetchedFile(
-                f.path("fileName").asText(),
-                URI.create(f.path("url").asText()),
-                f.path("bytes").asLong(),
-                f.path("sha256").asText(),
-                f.path("verifiedBy").asText()));
-      }
-      return new FetchResult(
-          entry.name(),
-          entry.importerFormat(),
-          target,
-          files,
-          Instant.parse(root.path("fetchedAt").asText()),
-          true);
-    } catch (IOException | RuntimeException e) {
-      throw new FetchException(
-          "cannot read "
-              + record
-              + " ("
-              + Downloader.describe(e)
-              + "); pass --force to fetch again",
-          e);
     }
   }
 

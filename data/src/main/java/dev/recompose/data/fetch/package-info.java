@@ -21,6 +21,9 @@
  * // next step: recompose data import result.importerFormat() --from result.directory()
  * }</pre>
  *
+ * <p>An importer can read the download provenance of its {@code --from} folder with {@code
+ * FetchRecord.read(dir)} (empty when the folder was not made by fetch).
+ *
  * <p>Every failure is a {@link dev.recompose.data.fetch.FetchException} whose message is one
  * user-facing line (URL, what was expected, what came, what to do): print it and exit 1.
  *

@@ -554,4 +554,21 @@ class DatasetFetcherTest {
     assertEquals("bytes=" + gz.length + "-", server.requests().getLast().range());
     assertEquals("row\n", Files.readString(r.directory().resolve("g.json")));
   }
+
+  @Test
+  void fetchRecordReadsBackWhatFetchWrote() throws Exception {
+    FetchResult written = fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, local());
+
+    FetchResult read = FetchRecord.read(written.directory()).orElseThrow();
+
+    assertEquals(written.files(), read.files());
+    assertEquals("ml-test", read.dataset());
+    assertEquals("movielens-100k", read.importerFormat());
+    assertEquals(NOW, read.fetchedAt());
+    assertTrue(FetchRecord.read(dest).isEmpty(), "a folder not made by fetch has no record");
+    Files.writeString(written.directory().resolve(FetchRecord.FILE_NAME), "{ not json");
+    FetchException e =
+        assertThrows(FetchException.class, () -> FetchRecord.read(written.directory()));
+    assertTrue(e.getMessage().startsWith("cannot read "), e.getMessage());
+  }
 }
