@@ -121,7 +121,8 @@ final class Downloader {
       Thread.currentThread().interrupt();
       throw new FetchException("interrupted while requesting " + url);
     } catch (IOException e) {
-      throw new TryNext("cannot reach " + url + " (" + describe(e) + ")", e);
+      throw new TryNext(
+          "cannot reach " + url + " (" + describe(e) + "); check the network or use a mirror", e);
     }
     int status = response.statusCode();
     long total;
@@ -195,8 +196,10 @@ final class Downloader {
               + fileName
               + " should have "
               + expectedBytes
-              + " bytes; nothing installed (the publisher may have changed the file: check it and"
-              + " pass its sha256 explicitly)");
+              + " bytes; nothing installed (if the publisher changed the file, check it and pass"
+              + " --sha256 "
+              + fileName
+              + "=HEX)");
     }
     long expectedTotal = total > 0 ? total : expectedBytes;
     copyBody(response, url, fileName, part, append, have, expectedTotal, o);

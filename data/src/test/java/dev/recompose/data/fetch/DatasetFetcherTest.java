@@ -571,4 +571,21 @@ class DatasetFetcherTest {
         assertThrows(FetchException.class, () -> FetchRecord.read(written.directory()));
     assertTrue(e.getMessage().startsWith("cannot read "), e.getMessage());
   }
+
+  @Test
+  void unreachableServerIsAClearErrorAndInstallsNothing() throws Exception {
+    String base;
+    try (FixtureServer gone = new FixtureServer()) {
+      base = gone.base();
+    }
+    FetchOptions nowhere = FetchOptions.defaults().withBaseUrl(base);
+
+    FetchException e =
+        assertThrows(
+            FetchException.class,
+            () -> fetcher.fetch(pinnedZipEntry(zip, sha(zip)), dest, nowhere));
+
+    assertTrue(e.getMessage().startsWith("cannot reach " + base + "ml-test.zip ("), e.getMessage());
+    assertFalse(Files.exists(dest.resolve("ml-test")));
+  }
 }
