@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       DataImportCommand.class,
       DataInfoCommand.class,
-      DataFormatsCommand.class
+      DataFormatsCommand.class,
+      DataFetchCommand.class
     })
 public final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
