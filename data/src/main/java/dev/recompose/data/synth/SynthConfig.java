@@ -82,6 +82,36 @@ public record SynthConfig(
         impressionsPerUser, negativesPerImpression, s);
   }
 
+  /**
+   * This config with parameters overridden by name (the names of {@link #asOptions()}, e.g.
+   * {@code successor-rate=0.3}); fails on an unknown name, listing the valid ones, or on a
+   * malformed value, naming it.
+   */
+  public SynthConfig withOptions(Map<String, String> options) {
+    Map<String, String> m = asOptions();
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (!m.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("unknown synth option '" + e.getKey() + "'; valid: "
+            + m.keySet());
+      }
+      m.put(e.getKey(), e.getValue().trim());
+    }
+    try {
+      return new SynthConfig(
+          Integer.parseInt(m.get("users")),
+          Integer.parseInt(m.get("items")),
+          Integer.parseInt(m.get("topics")),
+          Double.parseDouble(m.get("mean-sequence-length")),
+          Double.parseDouble(m.get("drift-rate")),
+          Double.parseDouble(m.get("successor-rate")),
+          Integer.parseInt(m.get("impressions-per-user")),
+          Integer.parseInt(m.get("negatives-per-impression")),
+          Long.parseLong(m.get("seed")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("synth option: expected a number: " + e.getMessage(), e);
+    }
+  }
+
   /** The parameters as provenance options (names as on the command line). */
   public Map<String, String> asOptions() {
     Map<String, String> m = new LinkedHashMap<>();
