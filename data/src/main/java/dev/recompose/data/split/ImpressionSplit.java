@@ -64,6 +64,8 @@ public final class ImpressionSplit implements SplitScheme {
     if (!t.has(SOURCE_PART)) {
       double[] ratios = p.ratios("ratios", "0.8,0.1,0.1");
       p.note(SOURCE_PART, "absent: global time cuts, equal timestamps go to the earlier part");
+      p.unused("valid-by", "no " + SOURCE_PART + " column");
+      p.unused("valid-fraction", "no " + SOURCE_PART + " column");
       int[] all = new int[n];
       for (int i = 0; i < n; i++) {
         all[i] = i;
@@ -74,6 +76,7 @@ public final class ImpressionSplit implements SplitScheme {
     String validBy = p.string("valid-by", "users", "users", "time");
     double frac = p.number("valid-fraction", 0.1, 0.0, 1.0);
     p.note(SOURCE_PART, "present: dev part -> test");
+    p.unused("ratios", "the table has a " + SOURCE_PART + " column");
     byte[] part = t.scalar(SOURCE_PART).toByteArray();
     int trainRows = 0;
     for (int i = 0; i < n; i++) {
@@ -96,7 +99,22 @@ public final class ImpressionSplit implements SplitScheme {
       TimeCuts.assign(ts, train, new double[] {1 - frac, frac, 0}, codes);
     } else {
       int[] users = t.scalar(StoreLayout.USER).toIntArray();
-      int[] distinct = Arrays.stream(train).map(i -> users[i]).distinct().sorted().toArray();
+      int maxUser = 0;
+      for (int i : train) {
+        maxUser = Math.max(maxUser, users[i]);
+      }
+      boolean[] present = new boolean[maxUser + 1];
+      int count = 0;
+      for (int i : train) {
+        count += present[users[i]] ? 0 : 1;
+        present[users[i]] = true;
+      }
+      int[] distinct = new int[count];
+      for (int u = 0, k = 0; u <= maxUser; u++) {
+        if (present[u]) {
+          distinct[k++] = u;
+        }
+      }
       SplittableRandom rng = new SplittableRandom(seed);
       for (int i = distinct.length - 1; i > 0; i--) {
         int j = rng.nextInt(i + 1);

@@ -150,6 +150,7 @@ public final class RecBenchCtrSplit implements SplitScheme {
         out[i] = l[i] == 1 ? (byte) 1 : l[i] == 0 ? (byte) 0 : (byte) -1;
       }
       p.note("polarity", "label column (1 positive, 0 negative)");
+      p.unused("positive-rating", "the table has a label column");
       return out;
     }
     if (!t.has(StoreLayout.RATING)) {

@@ -110,6 +110,13 @@ final class SplitParams {
     return r;
   }
 
+  /** Records that {@code key}, when given, had no effect on this dataset, and why. */
+  void unused(String key, String why) {
+    if (given.containsKey(key)) {
+      resolved.put(key, given.get(key) + " (ignored: " + why + ")");
+    }
+  }
+
   /** Records a fact about the run (not a parameter) alongside the parameters. */
   void note(String key, Object value) {
     resolved.put(key, String.valueOf(value));

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * <p>It exists so that {@code recompose quickstart} and every test of a model run on a dataset
  * with known structure and no download, where a sequential model must clearly beat popularity.
  * The generative process (all draws from {@link SplittableRandom}, seeded per phase and per
- * user, so the output is a pure function of the {@link SynthConfig}):
+ * user, and {@link StrictMath} for logarithms and powers, so the output is a pure function of
+ * the {@link SynthConfig}, identical on every JVM and CPU):
  * <ul>
  *   <li>Items: item {@code j} has topic {@code j mod topics}, a random subtopic, a Zipf-like
  *       popularity {@code 1 / (rank + 1)^0.8} over a random rank, and three Markov successors
@@ -51,6 +52,8 @@ import java.util.SplittableRandom;
  *       {@code impressions} table (history = clicks before), and each negative is also an
  *       {@code interactions} row with label 0 at the impression's time (clicks have label 1).
  * </ul>
+ * The generating popularity and successor structure are not stored: they would hand models the
+ * answer; models must estimate them from the clicks.
  */
 public final class SyntheticDatasetGenerator {
   /** The importer name recorded in provenance. */
@@ -91,7 +94,7 @@ public final class SyntheticDatasetGenerator {
     for (int j = 0; j < n; j++) {
       itemTopic[j] = j % t;
       itemSub[j] = rng.nextInt(4);
-      popularity[j] = 1.0 / Math.pow(rank[j] + 1, ZIPF);
+      popularity[j] = 1.0 / StrictMath.pow(rank[j] + 1, ZIPF);
     }
     topicItems = new int[t][];
     topicCum = new double[t][];
@@ -174,7 +177,7 @@ public final class SyntheticDatasetGenerator {
       fav[2] = rng.nextInt(t);
       int len = 3;
       if (p < 1) {
-        len += (int) Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(1 - p));
+        len += (int) Math.floor(StrictMath.log(1 - rng.nextDouble()) / StrictMath.log(1 - p));
       }
       len = Math.max(Math.min(len, maxLen), Math.min(3, maxLen));
       int[] seq = new int[len];
@@ -195,7 +198,7 @@ public final class SyntheticDatasetGenerator {
         seq[i] = next;
         seen.set(next);
         ts[i] = time;
-        time += 60 + (long) (-Math.log(1 - rng.nextDouble()) * 6 * 3600);
+        time += 60 + (long) (-StrictMath.log(1 - rng.nextDouble()) * 6 * 3600);
         if (t > 1 && rng.nextDouble() < config.driftRate()) {
           fav[rng.nextInt(3)] = rng.nextInt(t);
         }

@@ -27,7 +27,9 @@ class ImpressionSplitTest {
   void withoutSourcePartCutsByTime() throws IOException {
     Dataset ds = TinyData.impressions(tmp.resolve("ds"),
         new int[] {0, 1, 2, 0, 1}, new long[] {50, 10, 40, 20, 30}, null);
-    SplitResult r = Splits.compute(ds, "impression", Map.of("ratios", "0.6,0.2,0.2"), 0);
+    SplitResult r = Splits.compute(ds, "impression",
+        Map.of("ratios", "0.6,0.2,0.2", "valid-by", "time"), 0);
+    assertEquals("time (ignored: no source_part column)", r.params().get("valid-by"));
     assertEquals("impressions", r.table());
     assertArrayEquals(new byte[] {TE, TR, VA, TR, TR}, r.codes());
     assertTrue(r.params().get("source_part").startsWith("absent"));
