@@ -128,6 +128,17 @@ class SplitsTest {
       }
     }
     assertArrayEquals(latest, testTime);
+    // RecBench CTR sample with ratings as polarity (>= 4 positive): at most 20 rows per user
+    SplitResult ctr = Splits.compute(split, "recbench-ctr", Map.of("test-rows", "2000"), 42);
+    int[] kept = new int[943];
+    for (int i = 0; i < users.length; i++) {
+      kept[users[i]] += ctr.codes()[i] == StoreLayout.SPLIT_NONE ? 0 : 1;
+    }
+    assertTrue(java.util.Arrays.stream(kept).allMatch(k -> k <= 20));
+    Map<String, Long> cs = ctr.sizes();
+    assertTrue(cs.get("test") >= 2000 && cs.get("test") < 2020, cs.toString());
+    assertTrue(cs.get("train") > 10 * cs.get("valid") / 2 && cs.get("valid") > 0, cs.toString());
+    System.out.println("ml-100k recbench-ctr (test-rows=2000): " + cs + " " + ctr.params());
     SplitInfo temporal = Splits.apply(split, "temporal", Map.of(), 42);
     long total = temporal.sizes().values().stream().mapToLong(Long::longValue).sum();
     assertEquals(100_000L, total);
