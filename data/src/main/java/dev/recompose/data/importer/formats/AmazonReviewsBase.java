@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * <p>It exists so that the releases differ only in field names and item attributes. Every review
  * line is accounted (kept, or dropped with a reason); metadata lines for items without reviews
  * are counted as dropped ("item not in reviews", as the S3Rec preprocessing reads only those),
- * repeated metadata rows keep the first and are counted. Review text is not stored (the store's
- * interaction table has no text columns).
+ * repeated metadata rows of a reviewed item keep the first and are counted (note {@code
+ * meta_duplicates}; a repeated row of an item without reviews counts as "item not in reviews").
+ * Review text is not stored (the store's interaction table has no text columns).
  */
 abstract class AmazonReviewsBase implements Importer {
   private static final Pattern PRICE =

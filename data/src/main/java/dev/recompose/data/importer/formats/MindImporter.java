@@ -56,6 +56,8 @@ import java.util.stream.Stream;
  * row per shown candidate with its label (1 clicked, 0 logged negative) at the impression time
  * (note {@code negatives=logged}). Click histories have no time, so they stay only in
  * {@code impressions.history} and are not copied into the interactions. Times are read as UTC.
+ * The MIND-large test folder, whose candidates carry no click labels, is not importable (its
+ * tokens fail as malformed); a folder of train + dev folders ignores any test folder beside them.
  */
 public final class MindImporter implements Importer {
   /** Name of the impressions column that says which folder an impression came from. */

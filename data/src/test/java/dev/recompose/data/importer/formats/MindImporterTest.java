@@ -159,6 +159,15 @@ class MindImporterTest {
   }
 
   @Test
+  void formatsAreRegisteredUnderTheirNames() {
+    for (String f : new String[] {"mind", "amazon-2014", "amazon-2018", "amazon-2023",
+        "sasrec-pairs", "sequence-lines"}) {
+      assertEquals(f, ImporterRegistry.get(f).format());
+      assertFalse(ImporterRegistry.get(f).description().isBlank());
+    }
+  }
+
+  @Test
   void kcoreIsRefusedBecauseImpressionsStayAsLogged() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new MindImporter().run(ImportRequest.of(fixture("mind"), tmp.resolve("ds"))
