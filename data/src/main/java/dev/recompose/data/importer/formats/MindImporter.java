@@ -1,7 +1,6 @@
 package dev.recompose.data.importer.formats;
 
 import dev.recompose.data.importer.DataFormatException;
-import dev.recompose.data.importer.DatasetAssembler;
 import dev.recompose.data.importer.DelimitedReader;
 import dev.recompose.data.importer.ImportRequest;
 import dev.recompose.data.importer.ImportedData;
@@ -13,11 +12,8 @@ import dev.recompose.data.log.IdIndex;
 import dev.recompose.data.log.ImpressionLogBuilder;
 import dev.recompose.data.log.InteractionLogBuilder;
 import dev.recompose.data.store.Dataset;
-import dev.recompose.data.store.DatasetUpdater;
-import dev.recompose.data.store.Manifest;
 import dev.recompose.data.store.RowReport;
 import dev.recompose.data.store.SourceFile;
-import dev.recompose.data.store.StoreLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +68,6 @@ public final class MindImporter implements Importer {
   private record Part(String label, Path dir, byte code) {}
 
   /** What {@link #readAll} produces: the data and, for train+dev, the part of each impression. */
-  private record Read(ImportedData data, byte[] parts) {}
 
   @Override
   public String format() {
@@ -86,22 +81,7 @@ public final class MindImporter implements Importer {
 
   @Override
   public ImportedData read(ImportRequest req) throws IOException {
-    return readAll(req).data();
-  }
-
-  @Override
-  public Manifest run(ImportRequest req) throws IOException {
-    DatasetAssembler.checkOptions(this, req);
-    Read r = readAll(req);
-    Manifest m = DatasetAssembler.write(this, req, r.data());
-    if (r.parts() == null) {
-      return m;
-    }
-    try (DatasetUpdater up = DatasetUpdater.open(Dataset.open(req.out()))) {
-      up.table(StoreLayout.IMPRESSIONS).bytes(SOURCE_PART, r.parts(),
-          "folder the impression came from: 0 = train, 1 = dev");
-      return up.commit(x -> x);
-    }
+    return readAll(req);
   }
 
   private static List<Part> parts(Path from) throws IOException {
@@ -143,7 +123,7 @@ public final class MindImporter implements Importer {
         new Part(dev.get(0).getFileName() + "/", dev.get(0), (byte) 1));
   }
 
-  private Read readAll(ImportRequest req) throws IOException {
+  private ImportedData readAll(ImportRequest req) throws IOException {
     List<Part> parts = parts(req.from());
     IdIndex users = new IdIndex();
     IdIndex items = new IdIndex();
@@ -180,15 +160,16 @@ public final class MindImporter implements Importer {
         + " into interactions");
     notes.put("time", "behaviors.tsv times read as UTC");
     if (parts.size() == 2) {
+      impressions.byteColumn(SOURCE_PART, "folder the impression came from: 0 = train, 1 = dev",
+          partOf.toByteArray());
       notes.put(SOURCE_PART, "impressions." + SOURCE_PART + ": 0 = " + parts.get(0).label()
           + ", 1 = " + parts.get(1).label() + "; impression ids restart in each part");
     } else {
       notes.put("parts", "one folder: " + (parts.get(0).label().isEmpty()
           ? req.from().getFileName() : parts.get(0).label()));
     }
-    ImportedData data = new ImportedData("mind", users, items, log.build(), itemTable, null,
+    return new ImportedData("mind", users, items, log.build(), itemTable, null,
         impressions, reports, sources, notes);
-    return new Read(data, parts.size() == 2 ? partOf.toByteArray() : null);
   }
 
   private static void readNews(ImportRequest req, Part part, IdIndex items,
