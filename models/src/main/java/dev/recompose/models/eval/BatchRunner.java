@@ -29,10 +29,23 @@ final class BatchRunner {
 
   static void run(Scorer scorer, SequenceData data, Stage stage, int[] users, int batchUsers,
       int threads, Supplier<RowHandler> handlers) {
-    int numItems = data.numItems();
+    run(scorer, data.numItems(), users, (index, user) -> data.input(user, stage), batchUsers,
+        threads, handlers);
+  }
+
+  /** Supplies the input sequence of the user at {@code index} of the user list. */
+  interface Inputs {
+    int[] of(int index, int user);
+  }
+
+  static void run(Scorer scorer, int numItems, int[] users, Inputs inputsOf, int batchUsers,
+      int threads, Supplier<RowHandler> handlers) {
     if (scorer.numItems() != numItems) {
       throw new IllegalArgumentException("scorer '" + scorer.name() + "' scores "
           + scorer.numItems() + " items, the data has " + numItems);
+    }
+    if (batchUsers < 1) {
+      throw new IllegalArgumentException("batchUsers must be >= 1, got " + batchUsers);
     }
     int batches = (users.length + batchUsers - 1) / batchUsers;
     int workers = Math.max(1, Math.min(threads, batches));
@@ -50,7 +63,7 @@ final class BatchRunner {
           int size = Math.min(batchUsers, users.length - from);
           for (int r = 0; r < size; r++) {
             ids[r] = users[from + r];
-            inputs[r] = data.input(ids[r], stage);
+            inputs[r] = inputsOf.of(from + r, ids[r]);
           }
           scorer.score(new UserBatch(ids, inputs, size), buf);
           for (int r = 0; r < size; r++) {
