@@ -58,7 +58,7 @@ public final class FullRankingEvaluator implements Evaluator {
         options.resolvedThreads(), () -> {
           ItemMarks marks = new ItemMarks(numItems);
           int[][] excluded = {new int[64]};
-          return (index, user, input, scores, offset) -> {
+          return (index, user, input, candidates, scores, offset) -> {
             int target = data.target(user, stage);
             marks.clear();
             int n = 0;

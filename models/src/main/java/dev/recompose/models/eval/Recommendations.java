@@ -47,10 +47,10 @@ public final class Recommendations {
       return out;
     }
     boolean mask = options.maskHistory();
-    BatchRunner.run(scorer, numItems, users, (index, user) -> inputs[index],
+    BatchRunner.run(scorer, numItems, users, (index, user) -> inputs[index], 0,
         options.resolvedBatchUsers(numItems), options.resolvedThreads(), () -> {
           ItemMarks marks = new ItemMarks(numItems);
-          return (index, user, input, scores, offset) -> {
+          return (index, user, input, candidates, scores, offset) -> {
             marks.clear();
             if (mask) {
               for (int item : input) {

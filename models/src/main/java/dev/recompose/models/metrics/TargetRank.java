@@ -70,12 +70,17 @@ public final class TargetRank {
 
   /** The rank of {@code targetScore} among {@code others[0..count)} (sampled protocols). */
   public static int among(float targetScore, float[] others, int count) {
+    return among(targetScore, others, 0, count);
+  }
+
+  /** The rank of {@code targetScore} among {@code others[from..from + count)}. */
+  public static int among(float targetScore, float[] others, int from, int count) {
     if (Float.isNaN(targetScore)) {
       throw new IllegalArgumentException("NaN score for the target item");
     }
     int atLeast = 0;
     for (int j = 0; j < count; j++) {
-      float s = others[j];
+      float s = others[from + j];
       if (Float.isNaN(s)) {
         throw new IllegalArgumentException("NaN score for candidate " + j);
       }

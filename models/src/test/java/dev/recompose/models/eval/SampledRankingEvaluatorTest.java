@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.models.seq.DatasetRef;
+import dev.recompose.models.seq.Scorer;
 import dev.recompose.models.seq.SequenceData;
 import dev.recompose.models.seq.Stage;
+import dev.recompose.models.seq.UserBatch;
 import dev.recompose.models.testutil.MatrixScorer;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -116,6 +118,45 @@ class SampledRankingEvaluatorTest {
       }
       assertEquals(expect, o.ranks()[x], "user " + u);
     }
+  }
+
+  @Test
+  void onlyTheHundredAndOneCandidatesAreScoredWhenTheModelCan() {
+    int[] calls = new int[2];
+    Scorer listOnly = new Scorer() {
+      @Override
+      public String name() {
+        return "list-only";
+      }
+
+      @Override
+      public int numItems() {
+        return ITEMS;
+      }
+
+      @Override
+      public void score(UserBatch batch, float[] out) {
+        calls[0]++;
+        SCORES.score(batch, out);
+      }
+
+      @Override
+      public void scoreCandidates(UserBatch batch, int[][] candidates, int width, float[] out) {
+        calls[1]++;
+        assertEquals(101, width);
+        for (int b = 0; b < batch.size(); b++) {
+          for (int c = 0; c < width; c++) {
+            out[b * width + c] = SCORES.rows()[batch.user(b)][candidates[b][c]];
+          }
+        }
+      }
+    };
+    EvalOptions o = EvalOptions.defaults().withBatchUsers(8);
+    EvalOutcome viaList = eval(NegativeSampling.POPULAR, o).evaluate(listOnly, DATA, Stage.TEST);
+    EvalOutcome viaFull = eval(NegativeSampling.POPULAR, o).evaluate(SCORES, DATA, Stage.TEST);
+    assertEquals(0, calls[0], "the full catalogue is never scored");
+    assertEquals(USERS / 8, calls[1]);
+    assertArrayEquals(viaFull.ranks(), viaList.ranks());
   }
 
   @Test
