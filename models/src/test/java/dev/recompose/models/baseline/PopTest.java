@@ -25,6 +25,10 @@ class PopTest {
     float[] out = new float[8];
     s.score(new UserBatch(new int[] {0, 2}, new int[][] {{0, 1}, {0}}, 2), out);
     assertArrayEquals(new float[] {3, 2, 1, 0, 3, 2, 1, 0}, out);
+    float[] picked = new float[4];
+    s.scoreCandidates(new UserBatch(new int[] {0, 2}, new int[][] {{0, 1}, {0}}, 2),
+        new int[][] {{3, 0}, {1, 2}}, 2, picked);
+    assertArrayEquals(new float[] {0, 3, 2, 1}, picked);
   }
 
   @Test

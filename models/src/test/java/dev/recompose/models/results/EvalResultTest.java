@@ -75,5 +75,10 @@ class EvalResultTest {
     assertTrue(table.contains("matrix  full      test   masked"), table);
     assertTrue(table.contains("1.0000"), table);
     assertTrue(table.contains("split leave-one-out seed 3, ties pessimistic"), table);
+    EvalResult other = new EvalResult("full", "test", false, "pessimistic", "temporal", 1, "b",
+        null, "pop", Map.of(), ConfigHash.of(Map.of()), 1, "x", 5, Map.of("HR@10", 0.25), 1, 5);
+    String two = ResultTable.format(List.of(r, other, r));
+    assertEquals(2, two.lines().filter(l -> l.startsWith("dataset ")).count(), two);
+    assertTrue(two.contains("pop     full      test   kept         5  0.2500        -"), two);
   }
 }
