@@ -84,7 +84,7 @@ public final class FullRankingEvaluator implements Evaluator {
           };
         });
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EvalOutcome(PROTOCOL, stage, mask, users, ranks,
+    return new EvalOutcome(PROTOCOL, stage, mask, null, users, ranks,
         RankMetrics.summarize(ranks, options.ks()), lists, seconds);
   }
 }

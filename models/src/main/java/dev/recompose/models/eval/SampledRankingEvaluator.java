@@ -99,7 +99,7 @@ public final class SampledRankingEvaluator implements Evaluator {
           }
         });
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EvalOutcome(protocol(), stage, true, users, ranks,
+    return new EvalOutcome(protocol(), stage, true, options.seed(), users, ranks,
         RankMetrics.summarize(ranks, options.ks()), null, seconds);
   }
 

@@ -1,5 +1,6 @@
 package dev.recompose.models.bench;
 
+import dev.recompose.models.baseline.ItemKNN;
 import dev.recompose.models.baseline.Pop;
 import dev.recompose.models.eval.EvalOptions;
 import dev.recompose.models.eval.EvalOutcome;
@@ -17,7 +18,7 @@ import java.util.SplittableRandom;
 
 /**
  * Micro benchmark of full-ranking evaluation: {@code users x items} (default 100,000 x 100,000)
- * with a random scorer and with Pop, history masked, reporting users/s and peak heap, to show
+ * with a random scorer, Pop and ItemKNN (fit time reported), history masked, reporting users/s and peak heap, to show
  * that memory is bounded by threads x batch x items and never by users x items (which would be
  * 40 GB here).
  *
@@ -79,7 +80,11 @@ public final class EvalThroughputBenchmark {
         users, items, o.resolvedThreads(), o.resolvedBatchUsers(items),
         o.resolvedThreads() * (double) o.resolvedBatchUsers(items) * items * 4 / (1 << 20),
         (double) users * items * 4 / (1 << 30), Runtime.getRuntime().maxMemory() / 1048576.0);
-    for (Scorer s : new Scorer[] {new RandomScorer(items), new Pop().fit(data)}) {
+    long t0 = System.nanoTime();
+    Scorer knn = new ItemKNN(100, 0, threads).fit(data);
+    System.out.printf(Locale.ROOT, "itemknn fit (k 100, %d train interactions): %.2f s%n",
+        data.numTrainInteractions(), (System.nanoTime() - t0) / 1e9);
+    for (Scorer s : new Scorer[] {new RandomScorer(items), new Pop().fit(data), knn}) {
       resetPeaks();
       EvalOutcome out = new FullRankingEvaluator(o).evaluate(s, data, Stage.TEST);
       System.out.printf(Locale.ROOT,

@@ -99,6 +99,7 @@ class SampledRankingEvaluatorTest {
       assertArrayEquals(a.ranks(), b.ranks());
       assertEquals(a.metrics(), b.metrics());
       assertEquals("sampled-100-" + s.label(), a.protocol());
+      assertEquals(EvalOptions.DEFAULT_SEED, a.samplingSeed());
       for (int rank : a.ranks()) {
         assertTrue(rank >= 1 && rank <= 101, "rank " + rank);
       }

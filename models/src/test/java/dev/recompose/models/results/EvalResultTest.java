@@ -59,6 +59,7 @@ class EvalResultTest {
     assertEquals("full", row.get("protocol").asText());
     assertEquals("test", row.get("stage").asText());
     assertTrue(row.get("historyMasked").asBoolean());
+    assertTrue(row.get("samplingSeed").isNull(), "full ranking samples nothing");
     assertEquals("pessimistic", row.get("tiePolicy").asText());
     assertEquals("leave-one-out", row.get("splitScheme").asText());
     assertEquals(3, row.get("splitSeed").asLong());
@@ -75,7 +76,7 @@ class EvalResultTest {
     assertTrue(table.contains("matrix  full      test   masked"), table);
     assertTrue(table.contains("1.0000"), table);
     assertTrue(table.contains("split leave-one-out seed 3, ties pessimistic"), table);
-    EvalResult other = new EvalResult("full", "test", false, "pessimistic", "temporal", 1, "b",
+    EvalResult other = new EvalResult("full", "test", false, null, "pessimistic", "temporal", 1, "b",
         null, "pop", Map.of(), ConfigHash.of(Map.of()), 1, "x", 5, Map.of("HR@10", 0.25), 1, 5);
     String two = ResultTable.format(List.of(r, other, r));
     assertEquals(2, two.lines().filter(l -> l.startsWith("dataset ")).count(), two);
