@@ -5,6 +5,7 @@ import dev.recompose.models.metrics.TargetRank;
 import dev.recompose.models.seq.Scorer;
 import dev.recompose.models.seq.SequenceData;
 import dev.recompose.models.seq.Stage;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -66,7 +67,7 @@ public final class FullRankingEvaluator implements Evaluator {
               for (int item : input) {
                 if (item != target && marks.mark(item)) {
                   if (n == excluded[0].length) {
-                    excluded[0] = java.util.Arrays.copyOf(excluded[0], 2 * n);
+                    excluded[0] = Arrays.copyOf(excluded[0], 2 * n);
                   }
                   excluded[0][n++] = item;
                 }
