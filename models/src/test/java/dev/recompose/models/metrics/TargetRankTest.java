@@ -44,6 +44,35 @@ class TargetRankTest {
   }
 
   @Test
+  void agreesWithASortBasedRankThatPutsTheTargetLastAmongTies() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(21);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 1 + r.nextInt(80);
+      float[] s = new float[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = r.nextInt(6);
+      }
+      int target = r.nextInt(n);
+      int[] excluded = r.ints(r.nextInt(n), 0, n).filter(i -> i != target).distinct().toArray();
+      java.util.Set<Integer> ex = new java.util.HashSet<>();
+      for (int e : excluded) {
+        ex.add(e);
+      }
+      java.util.List<Integer> cands = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (!ex.contains(i)) {
+          cands.add(i);
+        }
+      }
+      cands.sort((a, b) -> s[a] != s[b] ? Float.compare(s[b], s[a])
+          : Boolean.compare(a == target, b == target));
+      int expect = cands.indexOf(target) + 1;
+      assertEquals(expect, TargetRank.among(s, 0, n, target, excluded, excluded.length),
+          "trial " + trial);
+    }
+  }
+
+  @Test
   void nanIsAnError() {
     float[] targetNan = {0.1f, Float.NaN, 0.3f};
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
