@@ -1,6 +1,7 @@
 package dev.recompose.data.importer;
 
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
+import dev.recompose.data.importer.formats.MovieLens1mImporter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ public final class ImporterRegistry {
 
   static {
     Map<String, Importer> m = new LinkedHashMap<>();
-    for (Importer i : List.<Importer>of(new MovieLens100kImporter())) {
+    for (Importer i : List.<Importer>of(
+        new MovieLens100kImporter(),
+        new MovieLens1mImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);
