@@ -2,6 +2,7 @@ package dev.recompose.data.importer;
 
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
 import dev.recompose.data.importer.formats.MovieLens1mImporter;
+import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public final class ImporterRegistry {
     Map<String, Importer> m = new LinkedHashMap<>();
     for (Importer i : List.<Importer>of(
         new MovieLens100kImporter(),
-        new MovieLens1mImporter())) {
+        new MovieLens1mImporter(),
+        new MovieLensCsvImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);

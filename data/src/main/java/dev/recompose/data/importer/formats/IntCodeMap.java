@@ -8,11 +8,14 @@ import java.util.Arrays;
  *
  * <p>It exists for the large MovieLens CSV releases, whose user and movie ids are integers:
  * an open-addressing table of primitive ints looks them up with no allocation per row, where an
- * {@link IdIndex} would build a string per field. {@link #toIdIndex()} turns the result into the
- * usual string vocabulary (ids in decimal form).
+ * {@link IdIndex} would build a string per field. Ids in {@code [0, 2^22)} (every MovieLens id)
+ * are looked up in a direct array, others in an open-addressing table. {@link #toIdIndex()} turns
+ * the result into the usual string vocabulary (ids in decimal form).
  */
 final class IntCodeMap {
   private static final int EMPTY = Integer.MIN_VALUE;
+  private static final int DENSE_LIMIT = 1 << 22;
+  private int[] dense = new int[0];
   private int[] keys;
   private int[] values;
   private int mask;
@@ -35,6 +38,21 @@ final class IntCodeMap {
 
   /** The code of {@code id}, assigning the next free one when it is new. */
   int code(int id) {
+    if (id >= 0 && id < DENSE_LIMIT) {
+      if (id < dense.length) {
+        int c = dense[id];
+        if (c >= 0) {
+          return c;
+        }
+      } else {
+        int old = dense.length;
+        dense = Arrays.copyOf(dense, Math.min(DENSE_LIMIT, Math.max(id + 1, old * 2)));
+        Arrays.fill(dense, old, dense.length, -1);
+      }
+      int c = append(id);
+      dense[id] = c;
+      return c;
+    }
     if (id == EMPTY) {
       if (!hasMinValue) {
         hasMinValue = true;
@@ -63,6 +81,9 @@ final class IntCodeMap {
 
   /** The code of {@code id}, or -1 when it has none. */
   int find(int id) {
+    if (id >= 0 && id < DENSE_LIMIT) {
+      return id < dense.length ? dense[id] : -1;
+    }
     if (id == EMPTY) {
       return hasMinValue ? minValueCode : -1;
     }
