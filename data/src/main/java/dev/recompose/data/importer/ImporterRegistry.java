@@ -2,6 +2,7 @@ package dev.recompose.data.importer;
 
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
 import dev.recompose.data.importer.formats.MovieLens1mImporter;
+import dev.recompose.data.importer.formats.LastfmHetrecImporter;
 import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import java.util.Collection;
 import java.util.Collections;
@@ -23,7 +24,8 @@ public final class ImporterRegistry {
     for (Importer i : List.<Importer>of(
         new MovieLens100kImporter(),
         new MovieLens1mImporter(),
-        new MovieLensCsvImporter())) {
+        new MovieLensCsvImporter(),
+        new LastfmHetrecImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);
