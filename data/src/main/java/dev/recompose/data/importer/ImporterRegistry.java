@@ -2,6 +2,7 @@ package dev.recompose.data.importer;
 
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
 import dev.recompose.data.importer.formats.MovieLens1mImporter;
+import dev.recompose.data.importer.formats.GoodreadsImporter;
 import dev.recompose.data.importer.formats.LastfmHetrecImporter;
 import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import java.util.Collection;
@@ -25,7 +26,8 @@ public final class ImporterRegistry {
         new MovieLens100kImporter(),
         new MovieLens1mImporter(),
         new MovieLensCsvImporter(),
-        new LastfmHetrecImporter())) {
+        new LastfmHetrecImporter(),
+        new GoodreadsImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);
