@@ -2,6 +2,7 @@ package dev.recompose.data.importer;
 
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
 import dev.recompose.data.importer.formats.MovieLens1mImporter;
+import dev.recompose.data.importer.formats.GenericCsvImporter;
 import dev.recompose.data.importer.formats.GoodreadsImporter;
 import dev.recompose.data.importer.formats.LastfmHetrecImporter;
 import dev.recompose.data.importer.formats.MovieLensCsvImporter;
@@ -27,7 +28,8 @@ public final class ImporterRegistry {
         new MovieLens1mImporter(),
         new MovieLensCsvImporter(),
         new LastfmHetrecImporter(),
-        new GoodreadsImporter())) {
+        new GoodreadsImporter(),
+        new GenericCsvImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);
