@@ -1,10 +1,10 @@
 package dev.recompose.data.importer;
 
-import dev.recompose.data.importer.formats.MovieLens100kImporter;
-import dev.recompose.data.importer.formats.MovieLens1mImporter;
 import dev.recompose.data.importer.formats.GenericCsvImporter;
 import dev.recompose.data.importer.formats.GoodreadsImporter;
 import dev.recompose.data.importer.formats.LastfmHetrecImporter;
+import dev.recompose.data.importer.formats.MovieLens100kImporter;
+import dev.recompose.data.importer.formats.MovieLens1mImporter;
 import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import java.util.Collection;
 import java.util.Collections;

@@ -209,6 +209,7 @@ public final class GoodreadsImporter implements Importer {
     } else {
       notes.put("books_without_text", Integer.toString(items.size()) + " (no books file read)");
     }
+    notes.put("files_not_read", RowLoop.unread(req.from(), sources));
     String name = "goodreads" + suffixOf(files.interactions().getFileName().toString());
     return new ImportedData(name, users, items, log.build(), itemTable, null, null, reports,
         sources, notes);

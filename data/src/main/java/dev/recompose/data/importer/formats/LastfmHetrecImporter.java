@@ -160,6 +160,7 @@ public final class LastfmHetrecImporter implements Importer {
       readAssignments(req, assignments, assignments == taggedTs, items, tagNames, itemTable,
           reports, sources);
     }
+    notes.put("files_not_read", RowLoop.unread(dir, sources));
     return new ImportedData("lastfm-hetrec2011-2k", users, items, log.build(), itemTable, null,
         null, reports, sources, notes);
   }

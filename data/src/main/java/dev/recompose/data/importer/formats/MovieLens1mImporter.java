@@ -150,6 +150,7 @@ public final class MovieLens1mImporter implements Importer {
     notes.put("feedback", "explicit ratings 1-5");
     notes.put("items_without_text", Integer.toString(items.size() - described));
     notes.put("users_without_features", Integer.toString(users.size() - usersDescribed[0]));
+    notes.put("files_not_read", RowLoop.unread(dir, sources));
     InteractionLog built = log.build();
     return new ImportedData("ml-1m", users, items, built, itemTable, userTable, null, reports,
         sources, notes);

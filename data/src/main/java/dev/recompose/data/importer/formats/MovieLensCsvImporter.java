@@ -98,6 +98,7 @@ public final class MovieLensCsvImporter implements Importer {
       int tagged = readTags(req, tags, items, itemTable, reports, sources);
       notes.put("items_with_tags", Integer.toString(tagged));
     }
+    notes.put("files_not_read", RowLoop.unread(dir, sources));
     String name = dir.toAbsolutePath().normalize().getFileName() == null ? "movielens"
         : dir.toAbsolutePath().normalize().getFileName().toString();
     return new ImportedData(name, users.toIdIndex(), items.toIdIndex(), log, itemTable, null,

@@ -63,6 +63,23 @@ final class RowLoop {
     reports.add(rc.report());
   }
 
+  /**
+   * The regular files of {@code dir} that no source record names, comma-separated in name order
+   * ("none" when every file was read), so that the manifest says what an import left out.
+   */
+  static String unread(Path dir, List<SourceFile> sources) throws IOException {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    for (SourceFile f : sources) {
+      read.add(Path.of(f.path()).getFileName().toString());
+    }
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+      String names = s.filter(java.nio.file.Files::isRegularFile)
+          .map(p -> p.getFileName().toString()).filter(n -> !read.contains(n)).sorted()
+          .collect(java.util.stream.Collectors.joining(", "));
+      return names.isEmpty() ? "none" : names;
+    }
+  }
+
   /** Reads the first record and fails unless it is exactly {@code header}. */
   static void checkHeader(DelimitedReader r, String header) throws IOException {
     if (!r.next()) {

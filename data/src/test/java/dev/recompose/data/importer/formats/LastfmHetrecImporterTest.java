@@ -77,6 +77,7 @@ class LastfmHetrecImporterTest {
     Manifest m = new LastfmHetrecImporter().run(ImportRequest.of(dir, tmp.resolve("ds"))
         .withOptions(Map.of("encoding", "latin-1")));
     assertEquals("user_taggedartists-timestamps.dat", m.provenance().notes().get("tag_assignments"));
+    assertEquals("user_taggedartists.dat", m.provenance().notes().get("files_not_read"));
     Dataset ds = Dataset.open(tmp.resolve("ds"));
     assertEquals(List.of("post-rock"), tags(ds, ds.vocab("item").code("51")));
     assertEquals(List.of(), tags(ds, ds.vocab("item").code("52")));
@@ -128,6 +129,8 @@ class LastfmHetrecImporterTest {
     assertEquals(17632, m.counts().items());
     assertEquals(92834, m.counts().interactions());
     assertEquals("0", m.provenance().notes().get("artists_without_text"));
+    assertEquals("SOURCE.md, readme.txt, user_friends.dat",
+        m.provenance().notes().get("files_not_read"));
     RowReport tags = Fixtures.report(m, "tags.dat");
     assertEquals(11946, tags.read());
     assertEquals(11946, tags.kept());

@@ -42,6 +42,7 @@ class MovieLensCsvImporterTest {
     assertEquals("movielens-csv", m.name());
     assertEquals("1", m.provenance().notes().get("items_without_text"));
     assertEquals("2", m.provenance().notes().get("items_with_tags"));
+    assertEquals("none", m.provenance().notes().get("files_not_read"));
     Dataset ds = Dataset.open(tmp.resolve("ds"));
     assertEquals(List.of("1", "7"), ds.vocab("user").tokens());
     assertEquals(List.of("1", "11", "210", "999"), ds.vocab("item").tokens());
