@@ -6,6 +6,8 @@ import dev.recompose.data.importer.ImportedData;
 import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import dev.recompose.data.store.Manifest;
 import java.io.BufferedOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +25,23 @@ import java.util.stream.Stream;
  *
  * <p>It exists to check the foundation issue's target (at least 1 million rows/s on a
  * 10-million-row file with the heap capped at 1 GiB). It is a main class rather than a test so
- * that a unit test never asserts wall time. Run from {@code data/} after {@code test-compile}:
+ * that a unit test never asserts wall time. Besides wall time it prints the importing thread's
+ * CPU time, which stays meaningful when other jobs share the machine. Run from {@code data/}
+ * after {@code test-compile}:
  * <pre>{@code
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     dev.recompose.data.bench.MovieLensCsvImportBench 10000000
  * }</pre>
  */
 public final class MovieLensCsvImportBench {
+  private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
+
   private MovieLensCsvImportBench() {}
+
+  private static long processCpu() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+  }
 
   /** Writes {@code rows} ratings and their movies to {@code dir}, deterministically. */
   public static void generate(Path dir, int rows, long seed) throws IOException {
@@ -99,14 +110,22 @@ public final class MovieLensCsvImportBench {
         Path out = tmp.resolve("ds" + rep);
         MovieLensCsvImporter importer = new MovieLensCsvImporter();
         ImportRequest req = ImportRequest.of(src, out);
+        long c0 = THREAD.getCurrentThreadCpuTime();
+        long p0 = processCpu();
         long t0 = System.nanoTime();
         ImportedData data = importer.read(req);
         long t1 = System.nanoTime();
+        long c1 = THREAD.getCurrentThreadCpuTime();
         Manifest m = DatasetAssembler.write(importer, req, data);
         data = null;
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("run %d: parse %.2f s, order+write %.2f s%n", rep, (t1 - t0) / 1e9,
-            (System.nanoTime() - t1) / 1e9);
+        double cpu = (THREAD.getCurrentThreadCpuTime() - c0) / 1e9;
+        System.out.printf("run %d: parse %.2f s (%.2f s CPU), order+write %.2f s (%.2f s CPU);"
+                + " importing thread %.2f s CPU = %,.0f rows per CPU-second; process CPU %.2f s;"
+                + " load average %.1f%n", rep, (t1 - t0) / 1e9, (c1 - c0) / 1e9,
+            (System.nanoTime() - t1) / 1e9, (THREAD.getCurrentThreadCpuTime() - c1) / 1e9, cpu,
+            m.counts().interactions() / cpu, (processCpu() - p0) / 1e9,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Runtime rt = Runtime.getRuntime();
         System.out.printf("run %d: imported %,d rows (%,d users, %,d items) in %.2f s ="
                 + " %,.0f rows/s (max heap %,d MiB)%n", rep, m.counts().interactions(),

@@ -1,7 +1,5 @@
 package dev.recompose.data.importer.formats;
 
-import dev.recompose.data.importer.DataFormatException;
-import dev.recompose.data.importer.DelimitedReader;
 import dev.recompose.data.importer.ImportRequest;
 import dev.recompose.data.importer.ImportedData;
 import dev.recompose.data.importer.Importer;
@@ -34,10 +32,10 @@ import java.util.Map;
  * multi-valued {@code tags} field; tag rows are counted, not turned into interactions. Other files
  * of the release ({@code links.csv}, {@code genome-*}) are not read.
  *
- * <p>This importer is the one benchmarked on tens of millions of rows: user and movie ids are
- * integers, so they are coded through a primitive {@link IntCodeMap} and parsed in place, with
- * no object allocated per rating beyond the line itself. The vocabularies hold the ids in decimal
- * form.
+ * <p>This importer is the one benchmarked on tens of millions of rows: {@code ratings.csv} is
+ * parsed from bytes in place ({@link RatingsCsvScanner}) and the integer user and movie ids are
+ * coded through a primitive {@link IntCodeMap}, so no object is allocated per rating. The
+ * vocabularies hold the ids in decimal form.
  */
 public final class MovieLensCsvImporter implements Importer {
   static final String RATINGS_HEADER = "userId,movieId,rating,timestamp";
@@ -105,45 +103,22 @@ public final class MovieLensCsvImporter implements Importer {
         null, reports, sources, notes);
   }
 
-  /** The hot loop: one line, four fields parsed in place, two primitive look-ups. */
+  /** The hot loop: bytes parsed in place ({@link RatingsCsvScanner}), two primitive look-ups. */
   private static InteractionLog readRatings(ImportRequest req, Path file, IntCodeMap users,
       IntCodeMap items, List<RowReport> reports, List<SourceFile> sources) throws IOException {
     InteractionLogBuilder log = new InteractionLogBuilder(true, true, false);
     String name = file.getFileName().toString();
     RowCounter rc = new RowCounter(name, req.onBadRow());
-    try (TrackedSource src = TrackedSource.open(file, req.progress());
-        DelimitedReader r = new DelimitedReader(src.stream(), StandardCharsets.UTF_8, name, ",",
-            true)) {
-      RowLoop.checkHeader(r, RATINGS_HEADER);
-      int lastUser = 0;
-      int lastUserCode = -1;
-      while (r.next()) {
-        rc.read();
-        try {
-          if (r.fieldCount() != 4) {
-            r.expectFields(4, RATINGS_HEADER);
-          }
-          int user = r.intField(0, "userId");
-          int movie = r.intField(1, "movieId");
-          float rating = simpleDecimal(r.field(2));
-          if (Float.isNaN(rating)) {
-            rating = r.floatField(2, "rating");
-          }
-          if (!(rating >= 0.5f && rating <= 5f)) {
-            throw new DataFormatException(name, r.line(), 3, "rating", "a rating 0.5..5",
-                r.field(2));
-          }
-          long ts = r.longField(3, "timestamp");
-          if (lastUserCode < 0 || user != lastUser) {
-            lastUser = user;
-            lastUserCode = users.code(user);
-          }
-          log.add(lastUserCode, items.code(movie), ts, rating, (byte) 1);
-          rc.kept();
-        } catch (DataFormatException e) {
-          rc.bad(e);
+    try (TrackedSource src = TrackedSource.open(file, req.progress())) {
+      // ratings.csv is sorted by user: remember the last user's code
+      int[] last = {0, -1};
+      new RatingsCsvScanner(src.stream(), name, rc, (user, movie, rating, ts) -> {
+        if (last[1] < 0 || user != last[0]) {
+          last[0] = user;
+          last[1] = users.code(user);
         }
-      }
+        log.add(last[1], items.code(movie), ts, rating, (byte) 1);
+      }).run();
       sources.add(src.finish());
     }
     reports.add(rc.report());
