@@ -223,8 +223,7 @@ record CsvMapping(
       throw new IllegalArgumentException(source + ": " + key + ": expected a mapping of column"
           + " name to separator, e.g. {genres: \"|\"}, found " + v);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
         throw new IllegalArgumentException(source + ": " + key + ": the separator of '"
             + e.getKey() + "' must be a non-empty string, found " + e.getValue());
