@@ -3,8 +3,13 @@ package dev.recompose.data.importer;
 import dev.recompose.data.importer.formats.Amazon2014Importer;
 import dev.recompose.data.importer.formats.Amazon2018Importer;
 import dev.recompose.data.importer.formats.Amazon2023Importer;
+import dev.recompose.data.importer.formats.GenericCsvImporter;
+import dev.recompose.data.importer.formats.GoodreadsImporter;
+import dev.recompose.data.importer.formats.LastfmHetrecImporter;
 import dev.recompose.data.importer.formats.MindImporter;
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
+import dev.recompose.data.importer.formats.MovieLens1mImporter;
+import dev.recompose.data.importer.formats.MovieLensCsvImporter;
 import dev.recompose.data.importer.formats.SasrecPairsImporter;
 import dev.recompose.data.importer.formats.SequenceLinesImporter;
 import java.util.Collection;
@@ -26,12 +31,17 @@ public final class ImporterRegistry {
     Map<String, Importer> m = new LinkedHashMap<>();
     for (Importer i : List.<Importer>of(
         new MovieLens100kImporter(),
-        new MindImporter(),
+        new MovieLens1mImporter(),
+        new MovieLensCsvImporter(),
         new Amazon2014Importer(),
         new Amazon2018Importer(),
         new Amazon2023Importer(),
         new SasrecPairsImporter(),
-        new SequenceLinesImporter())) {
+        new SequenceLinesImporter(),
+        new MindImporter(),
+        new LastfmHetrecImporter(),
+        new GoodreadsImporter(),
+        new GenericCsvImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);
