@@ -66,16 +66,16 @@ public final class Gemm {
                     for (int rb = rs; rb < re; rb++) {
                         int i0 = rb * MR;
                         int mr = Math.min(MR, m - i0);
-                        packA(transA, a, aOff, lda, i0, mr, fpc, kc, pa);
+                        packA(transA, a, aOff, lda, i0, mr, fpc, kc, alpha, pa);
                         for (int p = 0; p < panels; p++) {
                             int j0 = fjc + p * NR;
                             int nr = Math.min(NR, fjc + fnc - j0);
                             int pbOff = p * kc * NR;
                             if (mr == MR && nr == NR) {
-                                kernel(pa, pb, pbOff, kc, c, cOff + i0 * ldc + j0, ldc, alpha);
+                                kernel(pa, pb, pbOff, kc, c, cOff + i0 * ldc + j0, ldc);
                             } else {
                                 java.util.Arrays.fill(tile, 0f);
-                                kernel(pa, pb, pbOff, kc, tile, 0, NR, alpha);
+                                kernel(pa, pb, pbOff, kc, tile, 0, NR);
                                 for (int r = 0; r < mr; r++) {
                                     int cr = cOff + (i0 + r) * ldc + j0;
                                     for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
@@ -120,12 +120,12 @@ public final class Gemm {
         return pb;
     }
 
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float[] pa) {
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float alpha, float[] pa) {
         if (!transA) {
             for (int r = 0; r < MR; r++) {
                 if (r < mr) {
                     int src = aOff + (i0 + r) * lda + pc;
-                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = a[src + kk];
+                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = alpha * a[src + kk];
                 } else {
                     for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = 0f;
                 }
@@ -134,12 +134,12 @@ public final class Gemm {
             for (int kk = 0; kk < kc; kk++) {
                 int src = aOff + (pc + kk) * lda + i0;
                 int dst = kk * MR;
-                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? a[src + r] : 0f;
+                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
             }
         }
     }
 
-    private static void kernel(float[] pa, float[] pb, int pbOff, int kc, float[] c, int cOff, int ldc, float alpha) {
+    private static void kernel(float[] pa, float[] pb, int pbOff, int kc, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -169,21 +169,24 @@ public final class Gemm {
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        store(c00, c01, alpha, c, cOff);
-        store(c10, c11, alpha, c, cOff + ldc);
-        store(c20, c21, alpha, c, cOff + 2 * ldc);
-        store(c30, c31, alpha, c, cOff + 3 * ldc);
-        store(c40, c41, alpha, c, cOff + 4 * ldc);
-        store(c50, c51, alpha, c, cOff + 5 * ldc);
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, float alpha, float[] c, int off) {
-        if (alpha != 1f) {
-            v0 = v0.mul(alpha);
-            v1 = v1.mul(alpha);
-        }
-        v0.add(FloatVector.fromArray(S, c, off)).intoArray(c, off);
-        v1.add(FloatVector.fromArray(S, c, off + VL)).intoArray(c, off + VL);
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */
