@@ -74,6 +74,13 @@ final class Elementwise {
             }, a, b);
         }
         int[] outShape = Shapes.broadcast(sa, sb);
+        if (Arrays.equals(outShape, sa)) {
+            Tensor fast = broadcastFast(a, b, op, outShape);
+            if (fast != null) return fast;
+        } else if (Arrays.equals(outShape, sb) && (op == ADD || op == MUL)) {
+            Tensor fast = broadcastFast(b, a, op, outShape);
+            if (fast != null) return fast;
+        }
         Walk w = Walk.of(sa, sb, outShape);
         float[] o = new float[Shapes.numel(outShape)];
         int inner = w.inner, sA = w.stepA, sB = w.stepB;
@@ -116,6 +123,116 @@ final class Elementwise {
                 }
             }
         }, a, b);
+    }
+
+    /**
+     * Inner length when {@code small} repeats along leading axes of {@code big} (a bias: shape is a
+     * suffix of big's, after dropping leading 1s), else -1.
+     */
+    private static int rowPattern(int[] big, int[] small) {
+        int lead = 0;
+        while (lead < small.length && small[lead] == 1) lead++;
+        int len = small.length - lead;
+        if (len == 0 || len > big.length) return -1;
+        for (int i = 0; i < len; i++) if (small[lead + i] != big[big.length - len + i]) return -1;
+        return Shapes.prod(small, lead, small.length);
+    }
+
+    /**
+     * Inner length when {@code small} is constant along trailing axes of {@code big} (a mask or scale
+     * of shape [..., 1]), else -1.
+     */
+    private static int colPattern(int[] big, int[] small) {
+        int r = big.length, lead = r - small.length;
+        int t = r - 1;
+        while (t >= lead && small[t - lead] == 1) t--;
+        for (int i = 0; i <= t; i++) {
+            int d = i < lead ? 1 : small[i - lead];
+            if (d != big[i]) return -1;
+        }
+        return Shapes.prod(big, t + 1, r);
+    }
+
+    /** Contiguous loops for bias-like and mask-like broadcasts of {@code small} onto {@code big} (big op small). */
+    private static Tensor broadcastFast(Tensor big, Tensor small, int op, int[] outShape) {
+        int[] sb = small.shapeRef();
+        boolean col;
+        int n;
+        if (small.numel() == 1) {
+            col = true;
+            n = big.numel();
+        } else if ((n = rowPattern(outShape, sb)) > 0) {
+            col = false;
+        } else if ((n = colPattern(outShape, sb)) > 0) {
+            col = true;
+        } else {
+            return null;
+        }
+        float[] x = big.data, y = small.data;
+        int total = x.length, rows = n == 0 ? 0 : total / n;
+        float[] o = new float[total];
+        for (int r = 0; r < rows; r++) {
+            int base = r * n;
+            if (col) {
+                float yv = y[r];
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] + yv; }
+                    case SUB -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] - yv; }
+                    case MUL -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] * yv; }
+                    default -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] / yv; }
+                }
+            } else {
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] + y[j]; }
+                    case SUB -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] - y[j]; }
+                    case MUL -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] * y[j]; }
+                    default -> { for (int j = 0; j < n; j++) o[base + j] = x[base + j] / y[j]; }
+                }
+            }
+        }
+        final int fn = n;
+        return Tensor.result(o, outShape, g -> {
+            if (big.requiresGrad) {
+                float[] gx = big.gradBuf();
+                for (int r = 0; r < rows; r++) {
+                    int base = r * fn;
+                    switch (op) {
+                        case ADD, SUB -> { for (int j = 0; j < fn; j++) gx[base + j] += g[base + j]; }
+                        case MUL -> {
+                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * yv; }
+                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * y[j];
+                        }
+                        default -> {
+                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / yv; }
+                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / y[j];
+                        }
+                    }
+                }
+            }
+            if (small.requiresGrad) {
+                float[] gy = small.gradBuf();
+                for (int r = 0; r < rows; r++) {
+                    int base = r * fn;
+                    if (col) {
+                        float acc = 0f;
+                        switch (op) {
+                            case ADD -> { for (int j = 0; j < fn; j++) acc += g[base + j]; }
+                            case SUB -> { for (int j = 0; j < fn; j++) acc -= g[base + j]; }
+                            case MUL -> { for (int j = 0; j < fn; j++) acc += g[base + j] * x[base + j]; }
+                            default -> { for (int j = 0; j < fn; j++) acc -= g[base + j] * x[base + j]; }
+                        }
+                        gy[small.numel() == 1 ? 0 : r] += op == DIV ? acc / (y[r] * y[r]) : acc;
+                    } else {
+                        switch (op) {
+                            case ADD -> { for (int j = 0; j < fn; j++) gy[j] += g[base + j]; }
+                            case SUB -> { for (int j = 0; j < fn; j++) gy[j] -= g[base + j]; }
+                            case MUL -> { for (int j = 0; j < fn; j++) gy[j] += g[base + j] * x[base + j]; }
+                            default -> { for (int j = 0; j < fn; j++) gy[j] -= g[base + j] * x[base + j] / (y[j] * y[j]); }
+                        }
+                    }
+                }
+            }
+        }, big, small);
     }
 
     /** {@code scale * x + shift}. */

@@ -20,9 +20,8 @@ public final class Functional {
 
     /** {@code x @ w^T + b} for a weight stored {@code out x in} (PyTorch layout); {@code b} may be null. */
     public static Tensor linear(Tensor x, Tensor w, Tensor b) {
-        if (x.size(-1) != w.size(1)) throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + " does not match weight " + Shapes.str(w.shapeRef()));
-        Tensor y = MatMul.matmul(x, w, false, true);
-        return b == null ? y : y.add(b);
+        if (w.dim() != 2 || x.size(-1) != w.size(1)) throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + " does not match weight " + Shapes.str(w.shapeRef()));
+        return MatMul.linear(x, w, b);
     }
 
     /**
@@ -34,18 +33,34 @@ public final class Functional {
         if (!training || p == 0f) return x;
         float[] in = x.data();
         float scale = 1f / (1f - p);
-        float[] mask = new float[in.length];
+        float[] mask = keepMask(in.length, p, rng.nextLong());
         float[] o = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            if (rng.nextFloat() >= p) {
-                mask[i] = scale;
-                o[i] = in[i] * scale;
-            }
-        }
+        for (int i = 0; i < in.length; i++) o[i] = in[i] * mask[i];
         return Tensor.result(o, x.shape(), g -> {
             float[] gx = x.gradBuf();
             for (int i = 0; i < g.length; i++) gx[i] += g[i] * mask[i];
         }, x);
+    }
+
+    /**
+     * Inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for {@code n} elements from one
+     * seed: element i keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}, so the mask
+     * costs one multiply-xorshift chain per two elements and is the same for any thread count.
+     */
+    static float[] keepMask(int n, float p, long seed) {
+        float[] mask = new float[n];
+        float scale = 1f / (1f - p);
+        long threshold = (long) Math.ceil(p * 4294967296.0);
+        for (int i = 0; i < n; i += 2) {
+            long z = seed + (long) (i >>> 1) * 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z ^= z >>> 31;
+            // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
+            mask[i] = scale * (1 - (int) (((z & 0xffffffffL) - threshold) >>> 63));
+            if (i + 1 < n) mask[i + 1] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
+        }
+        return mask;
     }
 
     /**
@@ -175,11 +190,7 @@ public final class Functional {
         int[] pad = keyPadding == null ? null : keyPadding.ints;
         int bh = b * h, ts = t * s;
         float[] probs = new float[bh * ts];
-        float[] keep = dropout > 0f ? new float[bh * ts] : null;
-        if (keep != null) {
-            float sc = 1f / (1f - dropout);
-            for (int i = 0; i < keep.length; i++) keep[i] = rng.nextFloat() >= dropout ? sc : 0f;
-        }
+        float[] keep = dropout > 0f ? keepMask(bh * ts, dropout, rng.nextLong()) : null;
         float[] o = new float[bh * t * dv];
         int shift = s - t;
         Parallel.forRange(bh, 1, (start, end) -> {

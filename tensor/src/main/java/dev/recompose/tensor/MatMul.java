@@ -84,6 +84,36 @@ final class MatMul {
         }, a, b);
     }
 
+    /**
+     * Fused {@code x @ w^T + b} for x {@code [..., in]}, w {@code [out, in]}, b {@code [out]} or null:
+     * the bias seeds the output before one GEMM, and its gradient is the column sum of the output gradient.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (b == null) return matmul(x, w, false, true);
+        int in = w.size(1), out = w.size(0);
+        if (x.size(-1) != in || b.numel() != out) {
+            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
+        }
+        int rows = x.numel() / Math.max(1, in);
+        float[] xd = x.data(), wd = w.data(), bd = b.data();
+        float[] o = new float[rows * out];
+        for (int r = 0; r < rows; r++) System.arraycopy(bd, 0, o, r * out, out);
+        Gemm.sgemm(false, true, rows, out, in, 1f, xd, 0, in, wd, 0, in, 1f, o, 0, out);
+        int[] shape = x.shape();
+        shape[shape.length - 1] = out;
+        return Tensor.result(o, shape, g -> {
+            if (x.requiresGrad) Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 1f, x.gradBuf(), 0, in);
+            if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, xd, 0, in, 1f, w.gradBuf(), 0, in);
+            if (b.requiresGrad) {
+                float[] gb = b.gradBuf();
+                for (int r = 0; r < rows; r++) {
+                    int base = r * out;
+                    for (int j = 0; j < out; j++) gb[j] += g[base + j];
+                }
+            }
+        }, x, w, b);
+    }
+
     private interface BatchBody {
         void run(int batch);
     }

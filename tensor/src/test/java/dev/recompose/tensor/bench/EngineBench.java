@@ -51,13 +51,22 @@ public final class EngineBench {
         }
     }
 
-    /** Runs {@code body} repeatedly for about {@code seconds} after warm-up; returns calls per second (best of 3 rounds). */
+    /** Calls per CPU-second of the whole process in the best round of the last {@link #rate} call (diagnostic under load). */
+    private static double lastCpuRate;
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
+    }
+
+    /** Runs {@code body} repeatedly for about {@code seconds} after warm-up; returns calls per wall-clock second (best of 3 rounds). */
     private static double rate(Runnable body, double warmSeconds, double seconds) {
         long end = System.nanoTime() + (long) (warmSeconds * 1e9);
         while (System.nanoTime() < end) body.run();
         double best = 0;
+        lastCpuRate = 0;
         for (int round = 0; round < 3; round++) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = processCpuNanos();
             int n = 0;
             long stop = t0 + (long) (seconds / 3 * 1e9);
             do {
@@ -65,8 +74,15 @@ public final class EngineBench {
                 n++;
             } while (System.nanoTime() < stop);
             best = Math.max(best, n / ((System.nanoTime() - t0) / 1e9));
+            long cpu = processCpuNanos() - c0;
+            if (cpu > 0) lastCpuRate = Math.max(lastCpuRate, n / (cpu / 1e9));
         }
         return best;
+    }
+
+    private static String loadNote() {
+        return String.format(",\"per_cpu_s\":%.2f,\"loadavg\":%.2f", lastCpuRate,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static void sgemm(int m, int n, int k, int threads) {
@@ -74,7 +90,7 @@ public final class EngineBench {
         float[] a = Tensor.randn(rng, m * k).data(), b = Tensor.randn(rng, k * n).data();
         float[] c = new float[m * n];
         double perSec = rate(() -> Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n), 2, 3);
-        System.out.printf("{\"bench\":\"sgemm\",\"m\":%d,\"n\":%d,\"k\":%d,\"threads\":%d,\"gflops\":%.1f}%n", m, n, k, threads, perSec * 2.0 * m * n * k / 1e9);
+        System.out.printf("{\"bench\":\"sgemm\",\"m\":%d,\"n\":%d,\"k\":%d,\"threads\":%d,\"gflops\":%.1f,\"gflops_per_cpu\":%.1f%s}%n", m, n, k, threads, perSec * 2.0 * m * n * k / 1e9, lastCpuRate * 2.0 * m * n * k / 1e9, loadNote());
     }
 
     static void mlp(int threads) {
@@ -97,7 +113,7 @@ public final class EngineBench {
             opt.zeroGrad();
             last[0] = loss.item();
         }, 3, 6);
-        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f}%n", threads, sps, last[0]);
+        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f%s}%n", threads, sps, last[0], loadNote());
     }
 
     /** SASRec (Kang and McAuley 2018) as in the PyTorch peer: pre-LN attention with q = LN(x), k = v = x, ReLU FFN. */
@@ -171,6 +187,6 @@ public final class EngineBench {
             opt.step();
             last[0] = loss.item();
         }, 5, 9);
-        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f}%n", threads, sps, last[0]);
+        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f%s}%n", threads, sps, last[0], loadNote());
     }
 }
