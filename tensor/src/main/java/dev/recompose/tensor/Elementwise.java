@@ -272,7 +272,7 @@ final class Elementwise {
                 if (p == 2f) for (int i = 0; i < n; i++) o[i] = x[i] * x[i];
                 else for (int i = 0; i < n; i++) o[i] = (float) Math.pow(x[i], p);
             }
-            case RELU -> { for (int i = 0; i < n; i++) o[i] = Math.max(x[i], 0f); }
+            case RELU -> reluForward(x, o, n);
             case GELU -> { for (int i = 0; i < n; i++) o[i] = (float) (0.5 * x[i] * (1 + erf(x[i] * INV_SQRT2))); }
             case SIGMOID -> { for (int i = 0; i < n; i++) o[i] = sigmoid(x[i]); }
             case TANH -> { for (int i = 0; i < n; i++) o[i] = (float) Math.tanh(x[i]); }
@@ -288,7 +288,7 @@ final class Elementwise {
                     if (p == 2f) for (int i = 0; i < n; i++) ga[i] += g[i] * 2f * x[i];
                     else for (int i = 0; i < n; i++) ga[i] += (float) (g[i] * p * Math.pow(x[i], p - 1));
                 }
-                case RELU -> { for (int i = 0; i < n; i++) if (x[i] > 0f) ga[i] += g[i]; }
+                case RELU -> reluBackward(x, g, ga, n);
                 case GELU -> {
                     for (int i = 0; i < n; i++) {
                         double v = x[i];
@@ -302,6 +302,28 @@ final class Elementwise {
                 case SOFTPLUS -> { for (int i = 0; i < n; i++) ga[i] += g[i] * sigmoid(x[i]); }
             }
         }, a);
+    }
+
+    private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+
+    private static void reluForward(float[] x, float[] o, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            jdk.incubator.vector.FloatVector.fromArray(S, x, i).max(0f).intoArray(o, i);
+        }
+        for (; i < n; i++) o[i] = Math.max(x[i], 0f);
+    }
+
+    /** {@code ga += g where x > 0}, as a masked vector add (a scalar branch mispredicts on random signs). */
+    private static void reluBackward(float[] x, float[] g, float[] ga, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            var xv = jdk.incubator.vector.FloatVector.fromArray(S, x, i);
+            var gv = jdk.incubator.vector.FloatVector.fromArray(S, g, i);
+            jdk.incubator.vector.FloatVector.fromArray(S, ga, i)
+                    .add(gv, xv.compare(jdk.incubator.vector.VectorOperators.GT, 0f)).intoArray(ga, i);
+        }
+        for (; i < n; i++) if (x[i] > 0f) ga[i] += g[i];
     }
 
     static float sigmoid(float v) {
