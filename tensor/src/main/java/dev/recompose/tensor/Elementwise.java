@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** Forward and backward of elementwise ops: broadcasting arithmetic, activations, masked fill. */
 final class Elementwise {
     static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3;
+    /** Elements per parallel chunk below which elementwise loops stay on one thread. */
+    static final int GRAIN = 1 << 15;
 
     private Elementwise() {}
 
@@ -47,30 +49,34 @@ final class Elementwise {
         int[] sa = a.shapeRef(), sb = b.shapeRef();
         if (Arrays.equals(sa, sb)) {
             float[] o = new float[x.length];
-            switch (op) {
-                case ADD -> { for (int i = 0; i < o.length; i++) o[i] = x[i] + y[i]; }
-                case SUB -> { for (int i = 0; i < o.length; i++) o[i] = x[i] - y[i]; }
-                case MUL -> { for (int i = 0; i < o.length; i++) o[i] = x[i] * y[i]; }
-                default -> { for (int i = 0; i < o.length; i++) o[i] = x[i] / y[i]; }
-            }
+            Parallel.forRange(o.length, GRAIN, (s, e) -> {
+                switch (op) {
+                    case ADD -> { for (int i = s; i < e; i++) o[i] = x[i] + y[i]; }
+                    case SUB -> { for (int i = s; i < e; i++) o[i] = x[i] - y[i]; }
+                    case MUL -> { for (int i = s; i < e; i++) o[i] = x[i] * y[i]; }
+                    default -> { for (int i = s; i < e; i++) o[i] = x[i] / y[i]; }
+                }
+            });
             return Tensor.result(o, sa.clone(), g -> {
-                if (a.requiresGrad) {
-                    float[] ga = a.gradBuf();
-                    switch (op) {
-                        case ADD, SUB -> { for (int i = 0; i < g.length; i++) ga[i] += g[i]; }
-                        case MUL -> { for (int i = 0; i < g.length; i++) ga[i] += g[i] * y[i]; }
-                        default -> { for (int i = 0; i < g.length; i++) ga[i] += g[i] / y[i]; }
+                float[] ga = a.requiresGrad ? a.gradBuf() : null;
+                float[] gb = b.requiresGrad ? b.gradBuf() : null;
+                Parallel.forRange(g.length, GRAIN, (s, e) -> {
+                    if (ga != null) {
+                        switch (op) {
+                            case ADD, SUB -> { for (int i = s; i < e; i++) ga[i] += g[i]; }
+                            case MUL -> { for (int i = s; i < e; i++) ga[i] += g[i] * y[i]; }
+                            default -> { for (int i = s; i < e; i++) ga[i] += g[i] / y[i]; }
+                        }
                     }
-                }
-                if (b.requiresGrad) {
-                    float[] gb = b.gradBuf();
-                    switch (op) {
-                        case ADD -> { for (int i = 0; i < g.length; i++) gb[i] += g[i]; }
-                        case SUB -> { for (int i = 0; i < g.length; i++) gb[i] -= g[i]; }
-                        case MUL -> { for (int i = 0; i < g.length; i++) gb[i] += g[i] * x[i]; }
-                        default -> { for (int i = 0; i < g.length; i++) gb[i] -= g[i] * x[i] / (y[i] * y[i]); }
+                    if (gb != null) {
+                        switch (op) {
+                            case ADD -> { for (int i = s; i < e; i++) gb[i] += g[i]; }
+                            case SUB -> { for (int i = s; i < e; i++) gb[i] -= g[i]; }
+                            case MUL -> { for (int i = s; i < e; i++) gb[i] += g[i] * x[i]; }
+                            default -> { for (int i = s; i < e; i++) gb[i] -= g[i] * x[i] / (y[i] * y[i]); }
+                        }
                     }
-                }
+                });
             }, a, b);
         }
         int[] outShape = Shapes.broadcast(sa, sb);
@@ -264,60 +270,68 @@ final class Elementwise {
         float[] x = a.data;
         int n = x.length;
         float[] o = new float[n];
-        switch (fn) {
-            case EXP -> { for (int i = 0; i < n; i++) o[i] = (float) Math.exp(x[i]); }
-            case LOG -> { for (int i = 0; i < n; i++) o[i] = (float) Math.log(x[i]); }
-            case SQRT -> { for (int i = 0; i < n; i++) o[i] = (float) Math.sqrt(x[i]); }
-            case POW -> {
-                if (p == 2f) for (int i = 0; i < n; i++) o[i] = x[i] * x[i];
-                else for (int i = 0; i < n; i++) o[i] = (float) Math.pow(x[i], p);
-            }
-            case RELU -> reluForward(x, o, n);
-            case GELU -> { for (int i = 0; i < n; i++) o[i] = (float) (0.5 * x[i] * (1 + erf(x[i] * INV_SQRT2))); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) o[i] = sigmoid(x[i]); }
-            case TANH -> { for (int i = 0; i < n; i++) o[i] = (float) Math.tanh(x[i]); }
-            case SOFTPLUS -> { for (int i = 0; i < n; i++) o[i] = softplus(x[i]); }
-        }
+        Parallel.forRange(n, GRAIN, (s, e) -> unaryForward(fn, p, x, o, s, e));
         return Tensor.result(o, a.shapeRef().clone(), g -> {
             float[] ga = a.gradBuf();
-            switch (fn) {
-                case EXP -> { for (int i = 0; i < n; i++) ga[i] += g[i] * o[i]; }
-                case LOG -> { for (int i = 0; i < n; i++) ga[i] += g[i] / x[i]; }
-                case SQRT -> { for (int i = 0; i < n; i++) ga[i] += g[i] * 0.5f / o[i]; }
-                case POW -> {
-                    if (p == 2f) for (int i = 0; i < n; i++) ga[i] += g[i] * 2f * x[i];
-                    else for (int i = 0; i < n; i++) ga[i] += (float) (g[i] * p * Math.pow(x[i], p - 1));
-                }
-                case RELU -> reluBackward(x, g, ga, n);
-                case GELU -> {
-                    for (int i = 0; i < n; i++) {
-                        double v = x[i];
-                        double cdf = 0.5 * (1 + erf(v * INV_SQRT2));
-                        double pdf = INV_SQRT_2PI * Math.exp(-0.5 * v * v);
-                        ga[i] += (float) (g[i] * (cdf + v * pdf));
-                    }
-                }
-                case SIGMOID -> { for (int i = 0; i < n; i++) ga[i] += g[i] * o[i] * (1f - o[i]); }
-                case TANH -> { for (int i = 0; i < n; i++) ga[i] += g[i] * (1f - o[i] * o[i]); }
-                case SOFTPLUS -> { for (int i = 0; i < n; i++) ga[i] += g[i] * sigmoid(x[i]); }
-            }
+            Parallel.forRange(n, GRAIN, (s, e) -> unaryBackward(fn, p, x, o, g, ga, s, e));
         }, a);
+    }
+
+    private static void unaryForward(Fn fn, float p, float[] x, float[] o, int s, int e) {
+        switch (fn) {
+            case EXP -> { for (int i = s; i < e; i++) o[i] = (float) Math.exp(x[i]); }
+            case LOG -> { for (int i = s; i < e; i++) o[i] = (float) Math.log(x[i]); }
+            case SQRT -> { for (int i = s; i < e; i++) o[i] = (float) Math.sqrt(x[i]); }
+            case POW -> {
+                if (p == 2f) for (int i = s; i < e; i++) o[i] = x[i] * x[i];
+                else for (int i = s; i < e; i++) o[i] = (float) Math.pow(x[i], p);
+            }
+            case RELU -> reluForward(x, o, s, e);
+            case GELU -> { for (int i = s; i < e; i++) o[i] = (float) (0.5 * x[i] * (1 + erf(x[i] * INV_SQRT2))); }
+            case SIGMOID -> { for (int i = s; i < e; i++) o[i] = sigmoid(x[i]); }
+            case TANH -> { for (int i = s; i < e; i++) o[i] = (float) Math.tanh(x[i]); }
+            case SOFTPLUS -> { for (int i = s; i < e; i++) o[i] = softplus(x[i]); }
+        }
+    }
+
+    private static void unaryBackward(Fn fn, float p, float[] x, float[] o, float[] g, float[] ga, int s, int e) {
+        switch (fn) {
+            case EXP -> { for (int i = s; i < e; i++) ga[i] += g[i] * o[i]; }
+            case LOG -> { for (int i = s; i < e; i++) ga[i] += g[i] / x[i]; }
+            case SQRT -> { for (int i = s; i < e; i++) ga[i] += g[i] * 0.5f / o[i]; }
+            case POW -> {
+                if (p == 2f) for (int i = s; i < e; i++) ga[i] += g[i] * 2f * x[i];
+                else for (int i = s; i < e; i++) ga[i] += (float) (g[i] * p * Math.pow(x[i], p - 1));
+            }
+            case RELU -> reluBackward(x, g, ga, s, e);
+            case GELU -> {
+                for (int i = s; i < e; i++) {
+                    double v = x[i];
+                    double cdf = 0.5 * (1 + erf(v * INV_SQRT2));
+                    double pdf = INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+                    ga[i] += (float) (g[i] * (cdf + v * pdf));
+                }
+            }
+            case SIGMOID -> { for (int i = s; i < e; i++) ga[i] += g[i] * o[i] * (1f - o[i]); }
+            case TANH -> { for (int i = s; i < e; i++) ga[i] += g[i] * (1f - o[i] * o[i]); }
+            case SOFTPLUS -> { for (int i = s; i < e; i++) ga[i] += g[i] * sigmoid(x[i]); }
+        }
     }
 
     private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
 
-    private static void reluForward(float[] x, float[] o, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+    private static void reluForward(float[] x, float[] o, int start, int n) {
+        int i = start;
+        for (int bound = start + S.loopBound(n - start); i < bound; i += S.length()) {
             jdk.incubator.vector.FloatVector.fromArray(S, x, i).max(0f).intoArray(o, i);
         }
         for (; i < n; i++) o[i] = Math.max(x[i], 0f);
     }
 
     /** {@code ga += g where x > 0}, as a masked vector add (a scalar branch mispredicts on random signs). */
-    private static void reluBackward(float[] x, float[] g, float[] ga, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+    private static void reluBackward(float[] x, float[] g, float[] ga, int start, int n) {
+        int i = start;
+        for (int bound = start + S.loopBound(n - start); i < bound; i += S.length()) {
             var xv = jdk.incubator.vector.FloatVector.fromArray(S, x, i);
             var gv = jdk.incubator.vector.FloatVector.fromArray(S, g, i);
             jdk.incubator.vector.FloatVector.fromArray(S, ga, i)

@@ -77,7 +77,8 @@ public final class Functional {
         float[] rstd = new float[rows];
         float[] o = new float[in.length];
         float[] gm = gamma == null ? null : gamma.data, bt = beta == null ? null : beta.data;
-        for (int r = 0; r < rows; r++) {
+        Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
             int base = r * d;
             float mean = 0f;
             for (int j = 0; j < d; j++) mean += in[base + j];
@@ -96,6 +97,7 @@ public final class Functional {
                 o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
             }
         }
+        });
         return Tensor.result(o, x.shape(), g -> {
             if (gamma != null && gamma.requiresGrad) {
                 float[] gg = gamma.gradBuf();
@@ -107,7 +109,8 @@ public final class Functional {
             }
             if (x.requiresGrad) {
                 float[] gx = x.gradBuf();
-                for (int r = 0; r < rows; r++) {
+                Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
                     int base = r * d;
                     float s1 = 0f, s2 = 0f;
                     for (int j = 0; j < d; j++) {
@@ -117,12 +120,13 @@ public final class Functional {
                     }
                     s1 /= d;
                     s2 /= d;
-                    float rs = rstd[r];
+                    float rsd = rstd[r];
                     for (int j = 0; j < d; j++) {
                         float dh = gm == null ? g[base + j] : g[base + j] * gm[j];
-                        gx[base + j] += rs * (dh - s1 - xhat[base + j] * s2);
+                        gx[base + j] += rsd * (dh - s1 - xhat[base + j] * s2);
                     }
                 }
+                });
             }
         }, x, gamma, beta);
     }
