@@ -80,15 +80,8 @@ public final class Functional {
         Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
         for (int r = r0; r < r1; r++) {
             int base = r * d;
-            float mean = 0f;
-            for (int j = 0; j < d; j++) mean += in[base + j];
-            mean /= d;
-            float var = 0f;
-            for (int j = 0; j < d; j++) {
-                float c = in[base + j] - mean;
-                var += c * c;
-            }
-            var /= d;
+            float mean = VectorMath.sum(in, base, d) / d;
+            float var = VectorMath.sumSqDev(in, base, d, mean) / d;
             float rs = (float) (1 / Math.sqrt(var + eps));
             rstd[r] = rs;
             for (int j = 0; j < d; j++) {
@@ -105,26 +98,20 @@ public final class Functional {
             }
             if (beta != null && beta.requiresGrad) {
                 float[] gb = beta.gradBuf();
-                for (int r = 0; r < rows; r++) for (int j = 0; j < d; j++) gb[j] += g[r * d + j];
+                MatMul.columnSums(g, rows, d, gb);
             }
             if (x.requiresGrad) {
                 float[] gx = x.gradBuf();
                 Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
+                float[] dh = new float[d];
                 for (int r = r0; r < r1; r++) {
                     int base = r * d;
-                    float s1 = 0f, s2 = 0f;
-                    for (int j = 0; j < d; j++) {
-                        float dh = gm == null ? g[base + j] : g[base + j] * gm[j];
-                        s1 += dh;
-                        s2 += dh * xhat[base + j];
-                    }
-                    s1 /= d;
-                    s2 /= d;
+                    if (gm == null) System.arraycopy(g, base, dh, 0, d);
+                    else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
+                    float s1 = VectorMath.sum(dh, 0, d) / d;
+                    float s2 = VectorMath.dot(dh, 0, xhat, base, d) / d;
                     float rsd = rstd[r];
-                    for (int j = 0; j < d; j++) {
-                        float dh = gm == null ? g[base + j] : g[base + j] * gm[j];
-                        gx[base + j] += rsd * (dh - s1 - xhat[base + j] * s2);
-                    }
+                    for (int j = 0; j < d; j++) gx[base + j] += rsd * (dh[j] - s1 - xhat[base + j] * s2);
                 }
                 });
             }
@@ -215,14 +202,8 @@ public final class Functional {
                         Arrays.fill(probs, row, row + s, 0f);
                         continue;
                     }
-                    float sum = 0f;
-                    for (int j = 0; j < s; j++) {
-                        float e = (float) Math.exp(probs[row + j] - mx);
-                        probs[row + j] = e;
-                        sum += e;
-                    }
-                    float inv = 1f / sum;
-                    for (int j = 0; j < s; j++) probs[row + j] *= inv;
+                    float sum = VectorMath.expShiftSum(probs, row, s, mx);
+                    VectorMath.scale(probs, row, s, 1f / sum);
                 }
                 float[] src = probs;
                 int srcOff = pOff;
@@ -258,8 +239,7 @@ public final class Functional {
                     if (keep != null) for (int i = 0; i < ts; i++) dp[i] *= keep[pOff + i];
                     for (int i = 0; i < t; i++) {
                         int row = i * s;
-                        float dot = 0f;
-                        for (int j = 0; j < s; j++) dot += dp[row + j] * probs[pOff + row + j];
+                        float dot = VectorMath.dot(dp, row, probs, pOff + row, s);
                         for (int j = 0; j < s; j++) dp[row + j] = probs[pOff + row + j] * (dp[row + j] - dot);
                     }
                     if (gq != null) Gemm.sgemm(false, false, t, dk, s, scale, dp, 0, s, kd, x * s * dk, dk, 1f, gq, x * t * dk, dk);
