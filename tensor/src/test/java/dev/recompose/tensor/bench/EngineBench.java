@@ -85,6 +85,15 @@ public final class EngineBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
+    /** Bytes allocated by the calling thread for one call of {@code body} (after warm-up), in MiB. */
+    private static double allocatedMiB(Runnable body) {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long before = mx.getThreadAllocatedBytes(id);
+        body.run();
+        return (mx.getThreadAllocatedBytes(id) - before) / (1024.0 * 1024.0);
+    }
+
     static void sgemm(int m, int n, int k, int threads) {
         Rng rng = new Rng(1);
         float[] a = Tensor.randn(rng, m * k).data(), b = Tensor.randn(rng, k * n).data();
@@ -105,15 +114,17 @@ public final class EngineBench {
         for (int i = 0; i < 256; i++) yd[i] = x.get(i, 0) > 0 ? 1f : 0f;
         Tensor y = Tensor.of(yd, 256, 1);
         float[] last = new float[1];
-        double sps = rate(() -> {
+        Runnable step = () -> {
             Tensor h = lin1.forward(x).relu();
             Tensor loss = Losses.bceWithLogits(lin2.forward(h), y);
             loss.backward();
             opt.step();
             opt.zeroGrad();
             last[0] = loss.item();
-        }, 3, 6);
-        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f%s}%n", threads, sps, last[0], loadNote());
+        };
+        double sps = rate(step, 3, 6);
+        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.2f%s}%n",
+                threads, sps, last[0], allocatedMiB(step), loadNote());
     }
 
     /** SASRec (Kang and McAuley 2018) as in the PyTorch peer: pre-LN attention with q = LN(x), k = v = x, ReLU FFN. */
@@ -177,7 +188,7 @@ public final class EngineBench {
         Tensor tKeep = Tensor.of(keep, batch, len, 1), mask = Tensor.of(keep.clone(), batch, len);
         Tensor ones = Tensor.ones(batch, len), zeros = Tensor.zeros(batch, len);
         float[] last = new float[1];
-        double sps = rate(() -> {
+        Runnable step = () -> {
             Tensor h = model.forward(tSeq, tKeep);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
             Tensor pl = h.mul(pe).sum(-1, false), nl = h.mul(ne).sum(-1, false);
@@ -186,7 +197,17 @@ public final class EngineBench {
             loss.backward();
             opt.step();
             last[0] = loss.item();
-        }, 5, 9);
-        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f%s}%n", threads, sps, last[0], loadNote());
+        };
+        Runnable forwardOnly = () -> {
+            Tensor h = model.forward(tSeq, tKeep);
+            Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
+            Tensor pl = h.mul(pe).sum(-1, false), nl = h.mul(ne).sum(-1, false);
+            Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
+        };
+        double sps = rate(step, 5, 9);
+        double forwardMiB = allocatedMiB(forwardOnly);
+        model.zeroGrad();
+        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.1f,\"forward_alloc_mib\":%.1f%s}%n",
+                threads, sps, last[0], allocatedMiB(step), forwardMiB, loadNote());
     }
 }
