@@ -58,7 +58,9 @@ final class Elementwise {
                 }
             });
             return Tensor.result(o, sa.clone(), g -> {
-                float[] ga = a.requiresGrad ? a.gradBuf() : null;
+                boolean adoptA = a.requiresGrad && op == ADD && a != b && a.grad == null;
+                if (adoptA) a.accumulateGrad(g);
+                float[] ga = a.requiresGrad && !adoptA ? a.gradBuf() : null;
                 float[] gb = b.requiresGrad ? b.gradBuf() : null;
                 Parallel.forRange(g.length, GRAIN, (s, e) -> {
                     if (ga != null) {
@@ -198,7 +200,9 @@ final class Elementwise {
         }
         final int fn = n;
         return Tensor.result(o, outShape, g -> {
-            if (big.requiresGrad) {
+            if (big.requiresGrad && (op == ADD || op == SUB) && big.grad == null && big != small) {
+                big.accumulateGrad(g);
+            } else if (big.requiresGrad) {
                 float[] gx = big.gradBuf();
                 for (int r = 0; r < rows; r++) {
                     int base = r * fn;
