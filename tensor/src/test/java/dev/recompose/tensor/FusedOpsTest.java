@@ -66,6 +66,16 @@ class FusedOpsTest {
     }
 
     @Test
+    void mseAndBpr() {
+        Tensor p = param(rng, 5), t = param(rng, 5), n = param(rng, 5);
+        check(in -> Losses.mse(in.get(0), in.get(1)), p, t);
+        check(in -> Losses.bpr(in.get(0), in.get(1)), p, n);
+        Tensor pos = Tensor.of(new float[] {2f}, 1), neg = Tensor.of(new float[] {0f}, 1);
+        assertEquals(-Math.log(1 / (1 + Math.exp(-2))), Losses.bpr(pos, neg).item(), 1e-6);
+        assertEquals(4f, Losses.mse(pos, neg).item(), 0f);
+    }
+
+    @Test
     void crossEntropy() {
         Tensor x = param(rng, 4, 5);
         Tensor t = Tensor.ofInts(new int[] {1, 4, -1, 0}, 4);
