@@ -11,6 +11,9 @@ import java.util.Arrays;
  * {@code nn} modules hold parameters and call into here.
  */
 public final class Functional {
+    /** Dropout masks are regenerated in blocks of this many elements, never stored whole. */
+    private static final int MASK_BLOCK = 2048;
+
     private Functional() {}
 
     /** {@code op(a) @ op(b)} with explicit transposes of the last two axes. */
@@ -32,35 +35,47 @@ public final class Functional {
         if (p < 0f || p >= 1f) throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
         if (!training || p == 0f) return x;
         float[] in = x.data();
-        float scale = 1f / (1f - p);
-        float[] mask = keepMask(in.length, p, rng.nextLong());
+        long seed = rng.nextLong();
         float[] o = new float[in.length];
-        for (int i = 0; i < in.length; i++) o[i] = in[i] * mask[i];
+        Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> {
+            float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
+            for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
+                int len = Math.min(MASK_BLOCK, e - b0);
+                fillKeep(mask, 0, b0, len, p, seed);
+                for (int j = 0; j < len; j++) o[b0 + j] = in[b0 + j] * mask[j];
+            }
+        });
         return Tensor.result(o, x.shape(), g -> {
             float[] gx = x.gradBuf();
-            for (int i = 0; i < g.length; i++) gx[i] += g[i] * mask[i];
+            Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
+                float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
+                for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
+                    int len = Math.min(MASK_BLOCK, e - b0);
+                    fillKeep(mask, 0, b0, len, p, seed);
+                    for (int j = 0; j < len; j++) gx[b0 + j] += g[b0 + j] * mask[j];
+                }
+            });
         }, x);
     }
 
     /**
-     * Inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for {@code n} elements from one
-     * seed: element i keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}, so the mask
-     * costs one multiply-xorshift chain per two elements and is the same for any thread count.
+     * Writes inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for elements
+     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. Element i
+     * keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}: the mask is a pure function
+     * of (seed, index), so it is never stored — backward passes regenerate it — and it is the same
+     * for any thread count or chunking.
      */
-    static float[] keepMask(int n, float p, long seed) {
-        float[] mask = new float[n];
+    static void fillKeep(float[] dst, int dstOff, long first, int n, float p, long seed) {
         float scale = 1f / (1f - p);
         long threshold = (long) Math.ceil(p * 4294967296.0);
-        for (int i = 0; i < n; i += 2) {
-            long z = seed + (long) (i >>> 1) * 0x9E3779B97F4A7C15L;
+        for (int j = 0; j < n; j++) {
+            long z = seed + (first + j) * 0x9E3779B97F4A7C15L;
             z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
             z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
             z ^= z >>> 31;
             // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
-            mask[i] = scale * (1 - (int) (((z & 0xffffffffL) - threshold) >>> 63));
-            if (i + 1 < n) mask[i + 1] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
+            dst[dstOff + j] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
         }
-        return mask;
     }
 
     /**
@@ -181,11 +196,13 @@ public final class Functional {
         int[] pad = keyPadding == null ? null : keyPadding.ints;
         int bh = b * h, ts = t * s;
         float[] probs = new float[bh * ts];
-        float[] keep = dropout > 0f ? keepMask(bh * ts, dropout, rng.nextLong()) : null;
+        boolean drop = dropout > 0f;
+        long dropSeed = drop ? rng.nextLong() : 0L;
         float[] o = new float[bh * t * dv];
         int shift = s - t;
         Parallel.forRange(bh, 1, (start, end) -> {
-            float[] pd = keep == null ? null : new float[ts];
+            float[] pd = drop ? new float[ts] : null;
+            float[] keep = drop ? new float[ts] : null;
             for (int x = start; x < end; x++) {
                 int bi = x / h;
                 int pOff = x * ts;
@@ -208,7 +225,8 @@ public final class Functional {
                 float[] src = probs;
                 int srcOff = pOff;
                 if (pd != null) {
-                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[pOff + i];
+                    fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
+                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                     src = pd;
                     srcOff = 0;
                 }
@@ -221,14 +239,16 @@ public final class Functional {
             float[] gv = v.requiresGrad ? v.gradBuf() : null;
             Parallel.forRange(bh, 1, (start, end) -> {
                 float[] dp = new float[ts];
-                float[] pd = keep == null ? null : new float[ts];
+                float[] pd = drop ? new float[ts] : null;
+                float[] keep = drop ? new float[ts] : null;
                 for (int x = start; x < end; x++) {
                     int pOff = x * ts;
+                    if (drop) fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
                     if (gv != null) {
                         float[] src = probs;
                         int srcOff = pOff;
                         if (pd != null) {
-                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[pOff + i];
+                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                             src = pd;
                             srcOff = 0;
                         }
@@ -236,7 +256,7 @@ public final class Functional {
                     }
                     if (gq == null && gk == null) continue;
                     Gemm.sgemm(false, true, t, s, dv, 1f, g, x * t * dv, dv, vd, x * s * dv, dv, 0f, dp, 0, s);
-                    if (keep != null) for (int i = 0; i < ts; i++) dp[i] *= keep[pOff + i];
+                    if (drop) for (int i = 0; i < ts; i++) dp[i] *= keep[i];
                     for (int i = 0; i < t; i++) {
                         int row = i * s;
                         float dot = VectorMath.dot(dp, row, probs, pOff + row, s);
