@@ -88,46 +88,49 @@ public final class Functional {
         if (beta != null && beta.numel() != d) throw new IllegalArgumentException("layerNorm beta " + Shapes.str(beta.shapeRef()) + " does not match input " + Shapes.str(x.shapeRef()));
         float[] in = x.data();
         int rows = d == 0 ? 0 : in.length / d;
-        float[] xhat = new float[in.length];
+        // only per-row statistics are saved; the normalised rows are recomputed in backward
+        float[] mean = new float[rows];
         float[] rstd = new float[rows];
         float[] o = new float[in.length];
         float[] gm = gamma == null ? null : gamma.data, bt = beta == null ? null : beta.data;
-        Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
-        for (int r = r0; r < r1; r++) {
-            int base = r * d;
-            float mean = VectorMath.sum(in, base, d) / d;
-            float var = VectorMath.sumSqDev(in, base, d, mean) / d;
-            float rs = (float) (1 / Math.sqrt(var + eps));
-            rstd[r] = rs;
-            for (int j = 0; j < d; j++) {
-                float h = (in[base + j] - mean) * rs;
-                xhat[base + j] = h;
-                o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
+        int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, d));
+        Parallel.forRange(rows, grain, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int base = r * d;
+                float mu = VectorMath.sum(in, base, d) / d;
+                float rs = (float) (1 / Math.sqrt(VectorMath.sumSqDev(in, base, d, mu) / d + eps));
+                mean[r] = mu;
+                rstd[r] = rs;
+                for (int j = 0; j < d; j++) {
+                    float h = (in[base + j] - mu) * rs;
+                    o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
+                }
             }
-        }
         });
         return Tensor.result(o, x.shape(), g -> {
             if (gamma != null && gamma.requiresGrad) {
                 float[] gg = gamma.gradBuf();
-                for (int r = 0; r < rows; r++) for (int j = 0; j < d; j++) gg[j] += g[r * d + j] * xhat[r * d + j];
+                for (int r = 0; r < rows; r++) {
+                    int base = r * d;
+                    float mu = mean[r], rs = rstd[r];
+                    for (int j = 0; j < d; j++) gg[j] += g[base + j] * ((in[base + j] - mu) * rs);
+                }
             }
-            if (beta != null && beta.requiresGrad) {
-                float[] gb = beta.gradBuf();
-                MatMul.columnSums(g, rows, d, gb);
-            }
+            if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
             if (x.requiresGrad) {
                 float[] gx = x.gradBuf();
-                Parallel.forRange(rows, Math.max(1, Elementwise.GRAIN / Math.max(1, d)), (r0, r1) -> {
-                float[] dh = new float[d];
-                for (int r = r0; r < r1; r++) {
-                    int base = r * d;
-                    if (gm == null) System.arraycopy(g, base, dh, 0, d);
-                    else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
-                    float s1 = VectorMath.sum(dh, 0, d) / d;
-                    float s2 = VectorMath.dot(dh, 0, xhat, base, d) / d;
-                    float rsd = rstd[r];
-                    for (int j = 0; j < d; j++) gx[base + j] += rsd * (dh[j] - s1 - xhat[base + j] * s2);
-                }
+                Parallel.forRange(rows, grain, (r0, r1) -> {
+                    float[] dh = new float[d], xh = new float[d];
+                    for (int r = r0; r < r1; r++) {
+                        int base = r * d;
+                        float mu = mean[r], rs = rstd[r];
+                        for (int j = 0; j < d; j++) xh[j] = (in[base + j] - mu) * rs;
+                        if (gm == null) System.arraycopy(g, base, dh, 0, d);
+                        else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
+                        float s1 = VectorMath.sum(dh, 0, d) / d;
+                        float s2 = VectorMath.dot(dh, 0, xh, 0, d) / d;
+                        for (int j = 0; j < d; j++) gx[base + j] += rs * (dh[j] - s1 - xh[j] * s2);
+                    }
                 });
             }
         }, x, gamma, beta);
