@@ -28,6 +28,32 @@ public final class Functional {
     }
 
     /**
+     * Dot products along the last axis, {@code sum(a * b, -1)} for equally shaped {@code a} and
+     * {@code b}, fused: the scoring step of every two-tower and sequential recommender
+     * (user or sequence state against item embeddings) without materialising the product.
+     */
+    public static Tensor rowDot(Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shapeRef(), b.shapeRef()) || a.dim() == 0) {
+            throw new IllegalArgumentException("rowDot needs equal shapes of rank >= 1, got " + Shapes.str(a.shapeRef()) + " and " + Shapes.str(b.shapeRef()));
+        }
+        int d = a.size(-1);
+        float[] x = a.data(), y = b.data();
+        int rows = d == 0 ? 0 : x.length / d;
+        float[] o = new float[rows];
+        for (int r = 0; r < rows; r++) o[r] = VectorMath.dot(x, r * d, y, r * d, d);
+        return Tensor.result(o, Arrays.copyOf(a.shapeRef(), a.dim() - 1), g -> {
+            if (a.requiresGrad) {
+                float[] ga = a.gradBuf();
+                for (int r = 0; r < rows; r++) for (int j = 0, at = r * d; j < d; j++, at++) ga[at] += g[r] * y[at];
+            }
+            if (b.requiresGrad) {
+                float[] gb = b.gradBuf();
+                for (int r = 0; r < rows; r++) for (int j = 0, at = r * d; j < d; j++, at++) gb[at] += g[r] * x[at];
+            }
+        }, a, b);
+    }
+
+    /**
      * Inverted dropout: zeroes each element with probability {@code p} and scales the rest by
      * {@code 1/(1-p)}; the identity when not training or {@code p == 0}.
      */

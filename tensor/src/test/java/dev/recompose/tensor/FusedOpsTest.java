@@ -66,6 +66,13 @@ class FusedOpsTest {
     }
 
     @Test
+    void rowDotMatchesMulSum() {
+        Tensor a = param(rng, 2, 3, 5), b = param(rng, 2, 3, 5);
+        check(in -> Functional.rowDot(in.get(0), in.get(1)), a, b);
+        assertSameAsComposition(in -> Functional.rowDot(in.get(0), in.get(1)), in -> in.get(0).mul(in.get(1)).sum(-1, false), 1e-5f, a, b);
+    }
+
+    @Test
     void mseAndBpr() {
         Tensor p = param(rng, 5), t = param(rng, 5), n = param(rng, 5);
         check(in -> Losses.mse(in.get(0), in.get(1)), p, t);

@@ -191,7 +191,7 @@ public final class EngineBench {
         Runnable step = () -> {
             Tensor h = model.forward(tSeq, tKeep);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
-            Tensor pl = h.mul(pe).sum(-1, false), nl = h.mul(ne).sum(-1, false);
+            Tensor pl = Functional.rowDot(h, pe), nl = Functional.rowDot(h, ne);
             Tensor loss = Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
             opt.zeroGrad();
             loss.backward();
@@ -201,7 +201,7 @@ public final class EngineBench {
         Runnable forwardOnly = () -> {
             Tensor h = model.forward(tSeq, tKeep);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
-            Tensor pl = h.mul(pe).sum(-1, false), nl = h.mul(ne).sum(-1, false);
+            Tensor pl = Functional.rowDot(h, pe), nl = Functional.rowDot(h, ne);
             Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
         };
         double sps = rate(step, 5, 9);
