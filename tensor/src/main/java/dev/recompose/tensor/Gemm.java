@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>It exists because every dense layer, attention score and full-vocabulary logit goes through
  * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels (zero padded,
- * so transposed B costs only the pack), A into {@code MR x KC} slivers, and an {@code MR x NR}
- * register-blocked Vector API micro-kernel accumulates with FMA. Row blocks are split across the
- * {@link Parallel} pool when the product is large enough to pay for it.
+ * so a transposed B costs only the pack) unless its rows are short enough to stream in place; A is
+ * read in place for full row blocks, or packed into {@code MR x KC} slivers (edges, transposes with
+ * a scale); an {@code MR x NR} = 6 x 32 register-blocked Vector API micro-kernel accumulates with
+ * FMA. Row blocks are split across the {@link Parallel} pool when the product is large enough to pay
+ * for it; each output element is summed in the same order whatever the thread count.
  */
 public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
