@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels (zero padded,
  * so a transposed B costs only the pack) unless its rows are short enough to stream in place; A is
  * read in place for full row blocks, or packed into {@code MR x KC} slivers (edges, transposes with
- * a scale); an {@code MR x NR} = 6 x 32 register-blocked Vector API micro-kernel accumulates with
+ * a scale); an {@code MR x NR} (6 rows x 2 vectors, 6 x 32 with AVX-512) Vector API micro-kernel accumulates with
  * FMA. Row blocks are split across the {@link Parallel} pool when the product is large enough to pay
  * for it; each output element is summed in the same order whatever the thread count.
  */
