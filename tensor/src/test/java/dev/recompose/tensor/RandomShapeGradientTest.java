@@ -9,7 +9,7 @@ import java.util.List;
 import static dev.recompose.tensor.GradCheck.check;
 
 /** Property tests: gradients stay correct on randomly drawn shapes and broadcast patterns. */
-class RandomShapeGradientProperties {
+class RandomShapeGradientTest {
     /** A random shape of rank 1..3 with dimensions 1..4. */
     private static int[] shape(Rng r) {
         int[] s = new int[1 + r.nextInt(3)];
