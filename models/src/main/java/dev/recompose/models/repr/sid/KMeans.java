@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>It exists because residual quantisation of 100,000 x 384 embeddings into 4 x 256 codes must
  * take seconds, not minutes: the assignment step computes {@code |c|^2 - 2 x.c} for blocks of
  * 2,048 rows with the engine's packed Vector API {@link Gemm} (threads from {@link Parallel}), the
- * seeding and updates are tight Vector API loops. Empty clusters are re-seeded with the point
+ * seeding (on at most 32 k rows) and updates are tight Vector API loops; like faiss, the Lloyd
+ * iterations run on a random sample of the rows and every row is assigned at the end. Empty clusters are re-seeded with the point
  * farthest from its centroid. Results depend only on the data and the {@link Rng}.
  */
 public final class KMeans {
@@ -47,24 +48,14 @@ public final class KMeans {
   /** k-means++ seeding on a sample of at most {@code sample} rows. */
   static float[] seed(float[] x, int n, int d, int k, int sample, Rng rng) {
     int m = Math.min(n, sample);
-    int[] rows = new int[m];
+    int[] rows;
     if (m == n) {
+      rows = new int[n];
       for (int i = 0; i < n; i++) {
         rows[i] = i;
       }
-    } else { // partial Fisher-Yates
-      int[] perm = new int[n];
-      for (int i = 0; i < n; i++) {
-        perm[i] = i;
-      }
-      for (int i = 0; i < m; i++) {
-        int j = rng.nextInt(i, n);
-        int t = perm[i];
-        perm[i] = perm[j];
-        perm[j] = t;
-        rows[i] = perm[i];
-      }
-      Arrays.sort(rows);
+    } else {
+      rows = sampleRows(n, m, rng);
     }
     float[] c = new float[k * d];
     double[] best = new double[m];
@@ -193,9 +184,31 @@ public final class KMeans {
     }
   }
 
-  /** Fits {@code k} centroids to the {@code n x d} rows of {@code x}. */
+  /** Sorted distinct random rows, {@code m} of {@code n}. */
+  static int[] sampleRows(int n, int m, Rng rng) {
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = 0; i < m; i++) {
+      int j = rng.nextInt(i, n);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    int[] rows = Arrays.copyOf(perm, m);
+    Arrays.sort(rows);
+    return rows;
+  }
+
+  /**
+   * Fits {@code k} centroids to the {@code n x d} rows of {@code x}.
+   *
+   * @param fitSample Lloyd iterations run on at most this many random rows (faiss's rule of 256
+   *     points per centroid); every row is then assigned once
+   */
   public static Fit fit(float[] x, int n, int d, int k, int iterations, double tolerance,
-      int initSample, Rng rng) {
+      int fitSample, Rng rng) {
     if (n < 1 || d < 1 || x.length < (long) n * d) {
       throw new IllegalArgumentException("need n x d = " + n + " x " + d + " values, have "
           + x.length);
@@ -203,20 +216,33 @@ public final class KMeans {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, was " + k);
     }
-    float[] c = seed(x, n, d, k, initSample, rng);
-    int[] a = new int[n];
+    float[] xs = x;
+    int ns = n;
+    if (n > fitSample) {
+      int[] rows = sampleRows(n, fitSample, rng);
+      ns = rows.length;
+      xs = new float[ns * d];
+      for (int i = 0; i < ns; i++) {
+        System.arraycopy(x, rows[i] * d, xs, i * d, d);
+      }
+    }
+    float[] c = seed(xs, ns, d, k, Math.max(k, 32 * k), rng);
+    int[] a = new int[ns];
     Arrays.fill(a, -1);
-    float[] dd = new float[n];
+    float[] dd = new float[ns];
     int it = 0;
     while (it < iterations) {
-      int changes = assign(x, n, d, c, k, a, dd);
+      int changes = assign(xs, ns, d, c, k, a, dd);
       it++;
-      if (it > 1 && changes <= tolerance * n) {
+      if (it > 1 && changes <= tolerance * ns) {
         break;
       }
-      update(x, n, d, c, k, a, dd);
+      update(xs, ns, d, c, k, a, dd);
     }
-    assign(x, n, d, c, k, a, dd);
-    return new Fit(c, a, dd, it);
+    int[] all = new int[n];
+    Arrays.fill(all, -1);
+    float[] dAll = new float[n];
+    assign(x, n, d, c, k, all, dAll);
+    return new Fit(c, all, dAll, it);
   }
 }

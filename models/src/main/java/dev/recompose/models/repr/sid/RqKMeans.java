@@ -49,7 +49,7 @@ public final class RqKMeans {
     double[] perplexity = new double[levels];
     for (int l = 0; l < levels; l++) {
       KMeans.Fit f = KMeans.fit(residual, n, d, k, config.iterations(), config.tolerance(),
-          config.initSample(), rng.split());
+          config.fitSample(), rng.split());
       int[] a = f.assign();
       float[] c = f.centroids();
       if (config.sinkhornEpsilon() > 0) {

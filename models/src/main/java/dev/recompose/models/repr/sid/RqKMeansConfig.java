@@ -7,7 +7,9 @@ package dev.recompose.models.repr.sid;
  * @param codes codes per level (256 in TIGER)
  * @param iterations at most this many Lloyd iterations per level
  * @param tolerance a level stops early when fewer than {@code tolerance * n} items change code
- * @param initSample k-means++ seeding runs on at most this many items (all when smaller)
+ * @param fitSample each level's Lloyd iterations run on at most this many random items (faiss
+ *     uses 256 per code); all items are assigned afterwards. k-means++ seeding uses at most
+ *     32 per code of them
  * @param sinkhornEpsilon 0 for plain nearest-centroid assignment; &gt; 0 for a balanced final
  *     assignment per level by Sinkhorn-Knopp on distances scaled to [0, 1]. About 0.01 balances
  *     well; much larger values blur the transport plan so its per-item argmax drifts back to
@@ -21,7 +23,7 @@ public record RqKMeansConfig(
     int codes,
     int iterations,
     double tolerance,
-    int initSample,
+    int fitSample,
     double sinkhornEpsilon,
     int sinkhornIterations,
     long seed) {
@@ -38,9 +40,9 @@ public record RqKMeansConfig(
     if (tolerance < 0 || tolerance >= 1) {
       throw new IllegalArgumentException("tolerance must be in [0, 1), was " + tolerance);
     }
-    if (initSample < codes) {
+    if (fitSample < codes) {
       throw new IllegalArgumentException(
-          "initSample must be >= codes (" + codes + "), was " + initSample);
+          "fitSample must be >= codes (" + codes + "), was " + fitSample);
     }
     if (sinkhornEpsilon < 0 || Double.isNaN(sinkhornEpsilon)) {
       throw new IllegalArgumentException("sinkhornEpsilon must be >= 0, was " + sinkhornEpsilon);
@@ -56,27 +58,27 @@ public record RqKMeansConfig(
   }
 
   public RqKMeansConfig withLevels(int l) {
-    return new RqKMeansConfig(l, codes, iterations, tolerance, Math.max(initSample, codes),
+    return new RqKMeansConfig(l, codes, iterations, tolerance, Math.max(fitSample, codes),
         sinkhornEpsilon, sinkhornIterations, seed);
   }
 
   public RqKMeansConfig withCodes(int c) {
-    return new RqKMeansConfig(levels, c, iterations, tolerance, Math.max(initSample, c),
+    return new RqKMeansConfig(levels, c, iterations, tolerance, Math.max(fitSample, c),
         sinkhornEpsilon, sinkhornIterations, seed);
   }
 
   public RqKMeansConfig withSeed(long s) {
-    return new RqKMeansConfig(levels, codes, iterations, tolerance, initSample, sinkhornEpsilon,
+    return new RqKMeansConfig(levels, codes, iterations, tolerance, fitSample, sinkhornEpsilon,
         sinkhornIterations, s);
   }
 
   public RqKMeansConfig withIterations(int it) {
-    return new RqKMeansConfig(levels, codes, it, tolerance, initSample, sinkhornEpsilon,
+    return new RqKMeansConfig(levels, codes, it, tolerance, fitSample, sinkhornEpsilon,
         sinkhornIterations, seed);
   }
 
   public RqKMeansConfig withSinkhorn(double epsilon, int iters) {
-    return new RqKMeansConfig(levels, codes, iterations, tolerance, initSample, epsilon, iters,
+    return new RqKMeansConfig(levels, codes, iterations, tolerance, fitSample, epsilon, iters,
         seed);
   }
 }
