@@ -48,6 +48,20 @@ public final class SidColumns {
     return ids;
   }
 
+  /** Trains an {@link RqVae} on {@code items.<fromColumn>} and writes {@code items.<column>}. */
+  public static SemanticIds writeRqVae(Dataset dataset, String fromColumn, String column,
+      RqVaeConfig config, dev.recompose.data.progress.ProgressFactory progress)
+      throws IOException {
+    int[] shape = new int[2];
+    float[] x = readVectors(dataset, fromColumn, shape);
+    SemanticIds ids = new RqVae(config, progress).fit(x, shape[0], shape[1]);
+    write(dataset, fromColumn, column, ids, String.format(java.util.Locale.ROOT,
+        "seed %d, MLP %s -> %d, beta %.2f, %d epochs, curriculum %d epochs per level",
+        config.seed(), java.util.Arrays.toString(config.hidden()), config.latent(), config.beta(),
+        config.epochs(), config.epochsPerLevel()));
+    return ids;
+  }
+
   /** Writes already computed ids. */
   public static void write(Dataset dataset, String fromColumn, String column, SemanticIds ids,
       String settings) throws IOException {
