@@ -40,6 +40,26 @@ class HfTokenizerTest {
   }
 
   @Test
+  void writesHuggingFaceTokenColumns() throws Exception {
+    var ds = dev.recompose.llm.LlmFixtures.items(tmp.resolve("d"),
+        new String[] {"Hello world", "", "tokenizer tokenizer tokenizer"}, null);
+    try (HfTokenizer t = HfTokenizer.load(bertTokenizerFile(), "minilm", true)) {
+      var reports = dev.recompose.models.repr.text.TokenColumns.write(ds, t,
+          List.of(new dev.recompose.models.repr.text.TextField("title", 5)), "wp_", "tokens_minilm",
+          100, dev.recompose.data.progress.ProgressFactory.NONE);
+      assertEquals(1, reports.get(0).truncatedRows());
+    }
+    var re = dev.recompose.data.store.Dataset.open(ds.dir());
+    var col = re.table("items").list("wp_title");
+    assertArrayEquals(new int[] {101, 7592, 2088, 102}, col.ints(0));
+    assertArrayEquals(new int[0], col.ints(1));
+    assertEquals(5, col.ints(2).length);
+    assertEquals(102, col.ints(2)[4]);
+    assertEquals(30522, re.vocab("tokens_minilm").size());
+    assertEquals("[SEP]", re.vocab("tokens_minilm").token(102));
+  }
+
+  @Test
   void missingFileIsAClearError() {
     var e = assertThrows(java.io.IOException.class,
         () -> HfTokenizer.load(tmp.resolve("nope.json"), "x", true));

@@ -90,9 +90,10 @@ public final class TokenColumns {
         int truncated = 0;
         for (int row = 0; row < texts.rows(); row++) {
           String text = texts.field(f, row);
-          int[] ids = tokenizer.encode(text, field.maxTokens() + 1);
-          if (ids.length > field.maxTokens()) {
+          int[] ids = tokenizer.encode(text, Integer.MAX_VALUE);
+          if (ids.length > field.maxTokens()) { // the tokenizer truncates (keeps e.g. [SEP])
             truncated++;
+            ids = tokenizer.encode(text, field.maxTokens());
           }
           int n = Math.min(ids.length, field.maxTokens());
           for (int i = 0; i < n; i++) {
