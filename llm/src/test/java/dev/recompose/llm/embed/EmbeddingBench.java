@@ -83,6 +83,9 @@ public final class EmbeddingBench {
       for (var set : List.of(List.of("ml-100k titles"), List.of("MIND sample title. abstract"))) {
         String label = set.get(0);
         List<String> texts = label.startsWith("ml") ? ml100kTitles(data) : mindTexts(data);
+        if (args.length > 1) {
+          texts = texts.subList(0, Math.min(texts.size(), Integer.parseInt(args[1])));
+        }
         List<TextSegment> segs = texts.stream().map(TextSegment::from).toList();
         full.embed(texts.subList(0, 64)); // warm-up
         q.embed(texts.subList(0, 64));
