@@ -69,6 +69,19 @@ class Ml100kReprTest {
 
     SemanticIds ids = SidColumns.writeRqKMeans(ds, "emb_minilm", "sid",
         RqKMeansConfig.defaults().withLevels(3).withCodes(32));
+    System.out.println("ml-100k emb_minilm -> " + ids.report().summary());
+    SemanticIds balanced = new dev.recompose.models.repr.sid.RqKMeans(RqKMeansConfig.defaults()
+        .withLevels(3).withCodes(32).withSinkhorn(0.01, 50)).fit(emb, n, 384);
+    System.out.println("ml-100k emb_minilm, Sinkhorn 0.01 -> " + balanced.report().summary());
+    assertTrue(balanced.report().collisionRate() <= ids.report().collisionRate() + 0.02,
+        "balanced " + balanced.report().collisionRate() + " vs " + ids.report().collisionRate());
+    SemanticIds vae = SidColumns.writeRqVae(Dataset.open(ds.dir()), "emb_minilm", "sid_vae",
+        new dev.recompose.models.repr.sid.RqVaeConfig(3, 32, new int[] {256, 128}, 32, 0.25f, 20,
+            5, 256, 1e-3, 1682, true, 42), ProgressFactory.NONE);
+    System.out.println("ml-100k emb_minilm, RQ-VAE -> " + vae.report().summary());
+    for (int l = 0; l < 3; l++) {
+      assertTrue(vae.report().codesUsed()[l] >= 24, vae.report().summary());
+    }
     ListColumn sid = Dataset.open(ds.dir()).table("items").list("sid");
     Set<List<Integer>> unique = new HashSet<>();
     for (int i = 0; i < n; i++) {
