@@ -57,6 +57,11 @@ public record RqKMeansConfig(
     return new RqKMeansConfig(4, 256, 25, 1e-3, 65_536, 0, 50, 42);
   }
 
+  /** {@link #defaults()} with Sinkhorn-balanced assignment (epsilon 0.01, 50 iterations). */
+  public static RqKMeansConfig balanced() {
+    return defaults().withSinkhorn(0.01, 50);
+  }
+
   public RqKMeansConfig withLevels(int l) {
     return new RqKMeansConfig(l, codes, iterations, tolerance, Math.max(fitSample, codes),
         sinkhornEpsilon, sinkhornIterations, seed);

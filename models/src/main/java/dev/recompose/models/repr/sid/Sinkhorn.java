@@ -14,7 +14,13 @@ import dev.recompose.tensor.Parallel;
  * exponential, which the row scaling absorbs exactly, so small epsilons do not underflow.
  */
 public final class Sinkhorn {
+  private static final int CHUNKS = 16;
+
   private Sinkhorn() {}
+
+  private static int lo(int chunk, int n) {
+    return (int) ((long) n * chunk / CHUNKS);
+  }
 
   /** Codes of the {@code n x d} rows of {@code x} over {@code k} centroids, balanced. */
   public static int[] assign(float[] x, int n, int d, float[] c, int k, double epsilon,
@@ -29,16 +35,31 @@ public final class Sinkhorn {
     float[] kmat = new float[Math.multiplyExact(n, k)];
     Gemm.sgemm(false, true, n, k, d, 1f, x, 0, d, c, 0, d, 0f, kmat, 0, k);
     float[] xn = new float[n];
+    float[] chunkLo = new float[CHUNKS];
+    float[] chunkHi = new float[CHUNKS];
+    Parallel.forRange(CHUNKS, 1, (cs, ce) -> {
+      float[] zero = new float[d];
+      for (int ch = cs; ch < ce; ch++) {
+        float lo = Float.MAX_VALUE;
+        float hi = -Float.MAX_VALUE;
+        for (int i = lo(ch, n); i < lo(ch + 1, n); i++) {
+          xn[i] = KMeans.dist2(x, i * d, zero, 0, d);
+          for (int j = 0; j < k; j++) {
+            float v = Math.max(0f, xn[i] + cn[j] - 2f * kmat[i * k + j]);
+            kmat[i * k + j] = v;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+          }
+        }
+        chunkLo[ch] = lo;
+        chunkHi[ch] = hi;
+      }
+    });
     float lo = Float.MAX_VALUE;
     float hi = -Float.MAX_VALUE;
-    for (int i = 0; i < n; i++) {
-      xn[i] = KMeans.dist2(x, i * d, new float[d], 0, d);
-      for (int j = 0; j < k; j++) {
-        float v = Math.max(0f, xn[i] + cn[j] - 2f * kmat[i * k + j]);
-        kmat[i * k + j] = v;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      lo = Math.min(lo, chunkLo[ch]);
+      hi = Math.max(hi, chunkHi[ch]);
     }
     double scale = hi > lo ? 1.0 / ((hi - lo) * epsilon) : 0;
     Parallel.forRange(n, 1024, (s, e) -> {
@@ -57,25 +78,33 @@ public final class Sinkhorn {
     java.util.Arrays.fill(v, 1.0);
     double rowTarget = 1.0 / n;
     double colTarget = 1.0 / k;
+    double[][] colPart = new double[CHUNKS][k];
     for (int it = 0; it < iterations; it++) {
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        int o = i * k;
-        for (int j = 0; j < k; j++) {
-          s += kmat[o + j] * v[j];
+      // rows and column partial sums per fixed chunk: the result does not depend on threads
+      Parallel.forRange(CHUNKS, 1, (cs, ce) -> {
+        for (int ch = cs; ch < ce; ch++) {
+          double[] col = colPart[ch];
+          java.util.Arrays.fill(col, 0);
+          for (int i = lo(ch, n); i < lo(ch + 1, n); i++) {
+            double s = 0;
+            int o = i * k;
+            for (int j = 0; j < k; j++) {
+              s += kmat[o + j] * v[j];
+            }
+            double ui = rowTarget / s;
+            u[i] = ui;
+            for (int j = 0; j < k; j++) {
+              col[j] += kmat[o + j] * ui;
+            }
+          }
         }
-        u[i] = rowTarget / s;
-      }
-      double[] col = new double[k];
-      for (int i = 0; i < n; i++) {
-        int o = i * k;
-        double ui = u[i];
-        for (int j = 0; j < k; j++) {
-          col[j] += kmat[o + j] * ui;
-        }
-      }
+      });
       for (int j = 0; j < k; j++) {
-        v[j] = col[j] > 0 ? colTarget / col[j] : 0;
+        double sum = 0;
+        for (int ch = 0; ch < CHUNKS; ch++) {
+          sum += colPart[ch][j];
+        }
+        v[j] = sum > 0 ? colTarget / sum : 0;
       }
     }
     int[] out = new int[n];
