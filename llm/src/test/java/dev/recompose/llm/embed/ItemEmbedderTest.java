@@ -109,6 +109,28 @@ class ItemEmbedderTest {
   }
 
   @Test
+  void tornLastRowOfAKilledRunIsDropped() throws Exception {
+    Dataset one = fixture(tmp.resolve("one"));
+    EmbedRequest req = new EmbedRequest(List.of("title", "abstract"), 4, null, true);
+    new ItemEmbedder(new FakeEncoder(), ProgressFactory.NONE).embed(one, req);
+    float[] expected = Dataset.open(one.dir()).table("items").vector("emb_fake").toFloatArray();
+
+    Dataset ds = fixture(tmp.resolve("two"));
+    FakeEncoder dying = new FakeEncoder();
+    dying.failAfterCalls = 1;
+    assertThrows(EmbeddingException.class,
+        () -> new ItemEmbedder(dying, ProgressFactory.NONE).embed(ds, req));
+    Path part = ItemEmbedder.partialFile(ds.dir(), "emb_fake");
+    Files.write(part, new byte[] {1, 2, 3, 4, 5}, java.nio.file.StandardOpenOption.APPEND);
+    FakeEncoder rest = new FakeEncoder();
+    EmbedReport r = new ItemEmbedder(rest, ProgressFactory.NONE).embed(Dataset.open(ds.dir()), req);
+    assertEquals(4, r.resumedRows());
+    assertEquals(6, rest.seen.size());
+    assertArrayEquals(expected,
+        Dataset.open(ds.dir()).table("items").vector("emb_fake").toFloatArray());
+  }
+
+  @Test
   void partialOfAnotherFieldListIsDiscarded() throws Exception {
     Dataset ds = fixture(tmp.resolve("d"));
     FakeEncoder dying = new FakeEncoder();
