@@ -29,5 +29,11 @@
  *       {@code provenance.notes["repr.sid.sid"]}.
  * </ul>
  * The ID representation needs nothing stored: item id i is row i.
+ *
+ * <h2>Entry point for models</h2>
+ * {@code ItemRepresentation.load(dataset, ReprSpec.parse(itemRepr))} with {@code itemRepr} one of
+ * {@code id}, {@code text[:tok_title]}, {@code embedding[:emb_minilm]}, {@code sid[:sid]} returns
+ * a sealed {@link dev.recompose.models.repr.ItemRepresentation} ({@code Ids}, {@code Text},
+ * {@code Embedding}, {@code SemanticIds}) for the item encoder to switch on.
  */
 package dev.recompose.models.repr;
