@@ -4,12 +4,10 @@
  * <h2>Entry points for the CLI ({@code recompose repr embed})</h2>
  * <pre>{@code
  * Dataset ds = Dataset.open(dir);
- * try (TextEncoder enc = switch (encoder) {
- *       case "minilm" -> MiniLmEncoder.load(MiniLmVariant.FULL, threads, 256, 32);
- *       case "minilm-q" -> MiniLmEncoder.load(MiniLmVariant.QUANTIZED, threads, 256, 32);
- *       default -> OpenAiEmbeddingClient.create(OpenAiEmbeddingConfig.of(URI.create(baseUrl), model)
- *           .withApiKeyEnv("OPENAI_API_KEY").withCache(cacheDir));
- *     }) {
+ * OpenAiEmbeddingConfig http = baseUrl == null ? null
+ *     : OpenAiEmbeddingConfig.of(URI.create(baseUrl), model)
+ *         .withApiKeyEnv("OPENAI_API_KEY").withCache(cacheDir);
+ * try (TextEncoder enc = TextEncoders.open(encoder, threads, http)) { // minilm | minilm-q | openai
  *   EmbedReport r = new ItemEmbedder(enc, ProgressFactory.CONSOLE)
  *       .embed(ds, new EmbedRequest(List.of("title", "abstract"), 256, null, true));
  *   System.out.println(r.summary(fields));

@@ -62,6 +62,19 @@ class MiniLmEncoderTest {
   }
 
   @Test
+  void factoryNamesEncoders() throws Exception {
+    try (TextEncoder q = TextEncoders.open("MiniLM-q", 1, null)) {
+      assertEquals("minilm-q", q.name());
+      assertEquals(384, q.dimension());
+    }
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TextEncoders.open("bert", 1, null));
+    assertEquals("unknown encoder 'bert': expected minilm, minilm-q or openai", e.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TextEncoders.open("openai", 1, null));
+  }
+
+  @Test
   void quantizedAgreesWithFull() throws Exception {
     try (MiniLmEncoder q = MiniLmEncoder.load(MiniLmVariant.QUANTIZED, 2, 256, 8)) {
       List<String> t = List.of("hello world", "Toy Story (1995)", "stock markets fell sharply");
