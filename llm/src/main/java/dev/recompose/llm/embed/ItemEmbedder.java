@@ -62,7 +62,12 @@ public final class ItemEmbedder {
     Objects.requireNonNull(request, "request");
     ItemTexts texts = ItemTexts.of(dataset, request.fields());
     String column = request.columnFor(encoder);
-    int dim = encoder.dimension();
+    int dim;
+    try {
+      dim = encoder.dimension(); // an endpoint may learn it from a probe request
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
     if (dim < 1) {
       throw new IllegalArgumentException("encoder " + encoder.name() + " has dimension " + dim);
     }

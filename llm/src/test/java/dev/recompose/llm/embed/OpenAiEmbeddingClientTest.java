@@ -212,6 +212,17 @@ class OpenAiEmbeddingClientTest {
   }
 
   @Test
+  void probeFailureSurfacesAsEmbeddingException() throws Exception {
+    Dataset ds = LlmFixtures.items(tmp.resolve("d"), new String[] {"Heat"}, null);
+    failure = i -> new Object[] {200, "not json"};
+    try (OpenAiEmbeddingClient c = client(config())) {
+      var e = assertThrows(EmbeddingException.class, () -> new ItemEmbedder(c,
+          ProgressFactory.NONE).embed(ds, new EmbedRequest(List.of("title"), 2, null, true)));
+      assertTrue(e.getMessage().startsWith("malformed JSON"), e.getMessage());
+    }
+  }
+
+  @Test
   void embedsADatasetEndToEnd() throws Exception {
     Dataset ds = LlmFixtures.items(tmp.resolve("d"), new String[] {"Heat", "", "Up"},
         new String[] {"a heist", "", ""});
