@@ -31,7 +31,7 @@ import java.util.Set;
  * model this small and does not burn shared cores spinning). Pooling is the model's:
  * mean over non-padding tokens, then L2 normalisation, so vectors have norm 1. Texts are truncated
  * to {@code maxTokens} word pieces (256, the sentence-transformers setting for this model); the
- * empty text maps to the zero vector.
+ * empty text maps to the zero vector. One instance serves one caller at a time.
  */
 public final class MiniLmEncoder implements TextEncoder {
   /** Output width of all-MiniLM-L6-v2. */

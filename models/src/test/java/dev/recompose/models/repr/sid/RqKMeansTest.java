@@ -217,6 +217,18 @@ class RqKMeansTest {
   }
 
   @Test
+  void fewerItemsThanCodesStillGetUniqueIds() {
+    float[] x = {0, 0, 1, 1, 0, 0, 5, 5};
+    SemanticIds s = new RqKMeans(new RqKMeansConfig(2, 8, 10, 0, 100, 0, 50, 1)).fit(x, 4, 2);
+    Set<List<Integer>> ids = new HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(java.util.Arrays.stream(s.of(i)).boxed().toList());
+    }
+    assertEquals(4, ids.size());
+    assertEquals(2, s.report().maxShared(), "items 0 and 2 are identical");
+  }
+
+  @Test
   void badInputsFailClearly() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> new RqKMeans(RqKMeansConfig.defaults()).fit(new float[10], 3, 4));
