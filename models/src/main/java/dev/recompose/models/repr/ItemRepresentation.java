@@ -55,7 +55,8 @@ public sealed interface ItemRepresentation
 
   /**
    * {@code length} codes per item, row-major; {@code cardinality[p]} codes are possible at
-   * position {@code p} (the last position is the disambiguation level).
+   * position {@code p} (the last position is the disambiguation level). An item without an
+   * embedding (no text) has -1 in every position.
    */
   record SemanticIds(int items, String column, int length, int[] codes, int[] cardinality)
       implements ItemRepresentation {

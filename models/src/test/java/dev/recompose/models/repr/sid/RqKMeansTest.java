@@ -229,6 +229,51 @@ class RqKMeansTest {
   }
 
   @Test
+  void itemsWithoutEmbeddingGetMissingCodes() throws Exception {
+    int n = 40;
+    int d = 4;
+    Random r = new Random(4);
+    float[] x = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        x[i * d + t] = i % 10 == 3 ? 0f : (float) r.nextGaussian();
+      }
+    }
+    Path dir = tmp.resolve("z");
+    try (DatasetWriter w = DatasetWriter.create(dir, true)) {
+      w.table("items", "items").vectors("emb", x, d, "test vectors");
+      w.commit("t", null, new Provenance("test", null, null, null, null, null, null), null);
+    }
+    SemanticIds s = SidColumns.writeRqKMeans(Dataset.open(dir), "emb", "sid",
+        new RqKMeansConfig(2, 4, 20, 0, 1000, 0, 50, 1));
+    assertEquals(36, s.report().items());
+    assertTrue(s.report().maxShared() < 36, "the zero rows did not join the fit");
+    ListColumn col = Dataset.open(dir).table("items").list("sid");
+    Set<List<Integer>> ids = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int[] row = col.ints(i);
+      if (i % 10 == 3) {
+        assertArrayEquals(new int[] {-1, -1, -1}, row);
+      } else {
+        assertTrue(row[0] >= 0);
+        ids.add(java.util.Arrays.stream(row).boxed().toList());
+      }
+    }
+    assertEquals(36, ids.size());
+    assertTrue(Dataset.open(dir).table("items").column("sid").description()
+        .endsWith("4 items without an embedding (zero vector, e.g. no text) get codes -1 and are"
+            + " not counted above"));
+    float[] zeros = new float[8];
+    try (DatasetWriter w = DatasetWriter.create(tmp.resolve("zz"), true)) {
+      w.table("items", "items").vectors("emb", zeros, 4, "zeros");
+      w.commit("t", null, new Provenance("test", null, null, null, null, null, null), null);
+    }
+    var e = assertThrows(IllegalArgumentException.class, () -> SidColumns.writeRqKMeans(
+        Dataset.open(tmp.resolve("zz")), "emb", "sid", RqKMeansConfig.defaults()));
+    assertEquals("items.emb has no non-zero vector: nothing to quantise", e.getMessage());
+  }
+
+  @Test
   void badInputsFailClearly() {
     var e = assertThrows(IllegalArgumentException.class,
         () -> new RqKMeans(RqKMeansConfig.defaults()).fit(new float[10], 3, 4));
