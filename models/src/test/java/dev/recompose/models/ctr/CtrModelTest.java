@@ -163,7 +163,7 @@ class CtrModelTest {
   @Test
   void listwiseBatchesPutThePositiveFirstAndDrawNegativesFromTheImpression() throws IOException {
     CtrData data = CtrDataLoader.load(news, CtrDataOptions.defaults());
-    TrainConfig cfg = new TrainConfig("listwise", 1, 16, 1e-3, "adam", 3, 50, 1, 64, 0);
+    TrainConfig cfg = new TrainConfig("listwise", 1, 16, 1e-3, "adam", 3, 50, 1, 64, 0, "auto");
     CtrSteps steps = new CtrSteps(data, cfg);
     Map<Integer, Set<Integer>> impressionNegatives = new HashMap<>();
     Map<String, Integer> positiveGroup = new HashMap<>();
@@ -202,7 +202,7 @@ class CtrModelTest {
     }
     CtrBatch one = CtrBatch.listwise(data, new int[] {first}, new int[][] {{1, 2, 3}}, 50);
     assertEquals(data.item()[first], one.candidates()[0]);
-    TrainConfig pick = new TrainConfig("listwise", 1, 100000, 1e-3, "adam", 3, 50, 1, 64, 0);
+    TrainConfig pick = new TrainConfig("listwise", 1, 100000, 1e-3, "adam", 3, 50, 1, 64, 0, "auto");
     for (CtrBatch b : new CtrSteps(data, pick).epoch(new Rng(2))) {
       for (int r = 0; r < b.size(); r += 4) {
         int pos = b.candidates()[r];
@@ -237,7 +237,7 @@ class CtrModelTest {
         new ModelSpec(8, List.of(new BrickConfig("text", Map.of("encoder", "attention",
             "word_dim", 8, "query_dim", 4))), List.of(new BrickConfig("din",
             Map.of("softmax", true))), new BrickConfig("dcnv2", Map.of("hidden", List.of(8)))));
-    TrainConfig cfg = new TrainConfig("pointwise", 1, 128, 1e-3, "lazyadam", 4, 50, 1, 512, 0);
+    TrainConfig cfg = new TrainConfig("pointwise", 1, 128, 1e-3, "lazyadam", 4, 50, 1, 512, 0, "auto");
     for (ModelSpec s : specs) {
       CtrModel m = new CtrModel(s, data, 1);
       TrainReport r = new SimpleCtrTrainer().fit(m, data, cfg, x -> { });

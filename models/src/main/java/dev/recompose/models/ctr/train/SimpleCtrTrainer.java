@@ -18,8 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The plain CTR training loop: epochs of {@link CtrSteps} batches with Adam or LazyAdam, a
- * validation pass after each epoch (model selection on validation GAUC when groups have both
- * classes, else AUC, as Legommenders selects on GAUC), early stopping after {@code patience}
+ * validation pass after each epoch (model selection on the {@link TrainConfig#monitor()} metric), early stopping after {@code patience}
  * epochs without improvement, and the best epoch's weights restored before the test pass.
  *
  * <p>It exists as the small, separable trainer of the CTR issue; checkpoints and resume are the
@@ -61,8 +60,10 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
       epochs.add(new TrainReport.Epoch(e, lossSum / batches, secs, rows / secs, valid));
       log.accept(String.format(java.util.Locale.ROOT, "epoch %d: loss %.4f, %.1f s, %.0f rows/s%s",
           e, lossSum / batches, secs, rows / secs, valid == null ? "" : "; valid " + valid));
+      boolean gauc = cfg.monitor().equals("gauc")
+          || (cfg.monitor().equals("auto") && data.groupKey().equals("impression"));
       double score = valid == null ? -lossSum / batches
-          : !Double.isNaN(valid.gauc()) ? valid.gauc() : valid.auc();
+          : gauc && !Double.isNaN(valid.gauc()) ? valid.gauc() : valid.auc();
       if (score > best) {
         best = score;
         bestEpoch = e;

@@ -20,10 +20,17 @@ import java.util.Map;
  * @param seed seed of shuffling, sampling, initialisation and dropout
  * @param evalBatch samples per scoring batch when evaluating
  * @param patience epochs without validation improvement before stopping (0 = never stop early)
+ * @param monitor validation metric for model selection and early stopping: {@code gauc},
+ *     {@code auc}, or {@code auto} = GAUC when samples are grouped by impression (Legommenders
+ *     selects on GAUC) and AUC otherwise (BARS selects on AUC; per-user groups of an interaction
+ *     log are small and noisy)
  */
 public record TrainConfig(String mode, int epochs, int batchSize, double lr, String optimizer,
-    int negCount, int maxHistory, long seed, int evalBatch, int patience) {
+    int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor) {
   public TrainConfig {
+    if (!monitor.equals("auto") && !monitor.equals("auc") && !monitor.equals("gauc")) {
+      throw new IllegalArgumentException("train.monitor must be auto, auc or gauc, got " + monitor);
+    }
     if (!mode.equals("pointwise") && !mode.equals("listwise")) {
       throw new IllegalArgumentException("train.mode must be pointwise or listwise, got " + mode);
     }
@@ -58,7 +65,8 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
         num(m, "max_history", 50).intValue(),
         num(m, "seed", 2021).longValue(),
         num(m, "eval_batch", 4096).intValue(),
-        num(m, "patience", 2).intValue());
+        num(m, "patience", 2).intValue(),
+        str(m, "monitor", "auto"));
   }
 
   private static String str(Map<String, Object> m, String k, String d) {
