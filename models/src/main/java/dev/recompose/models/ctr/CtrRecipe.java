@@ -23,7 +23,7 @@ import java.util.Objects;
  * thing, and so that the exact settings of a run can be printed and hashed. Keys:
  * {@code name}, {@code paper}, {@code model} ({@link ModelSpec}), {@code data}
  * ({@code positive_rating}, {@code sampled_negatives}, {@code recbench_cap}, {@code cap_per_class},
- * {@code valid_ratio}, {@code test_ratio}), {@code train} ({@link TrainConfig}).
+ * {@code valid_ratio}, {@code test_ratio}, {@code feedback}), {@code train} ({@link TrainConfig}).
  *
  * @param name recipe name
  * @param paper the paper the recipe follows
@@ -191,7 +191,8 @@ public record CtrRecipe(String name, String paper, Map<String, Object> tree) {
         num(d, "cap_per_class", def.capPerClass()).intValue(),
         num(d, "valid_ratio", def.validRatio()).doubleValue(),
         num(d, "test_ratio", def.testRatio()).doubleValue(),
-        train().seed());
+        train().seed(),
+        String.valueOf(d.getOrDefault("feedback", def.feedback())));
   }
 
   private Number num(Map<String, Object> d, String k, Number def) {

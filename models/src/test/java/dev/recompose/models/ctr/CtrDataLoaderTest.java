@@ -108,6 +108,24 @@ class CtrDataLoaderTest {
   }
 
   @Test
+  void countsReadAsImplicitFeedbackWhenAsked() throws IOException {
+    int[] u = {0, 0, 1};
+    int[] i = {0, 1, 2};
+    long[] t = {1, 2, 3};
+    float[] plays = {120, 1, 7};
+    Path p = TinyDatasets.interactions(tmp.resolve("i"), 2, 30, u, i, t, plays, null, null);
+    CtrData explicit = CtrDataLoader.load(Dataset.open(p), CtrDataOptions.defaults());
+    assertEquals(3, explicit.size());
+    assertArrayEquals(new float[] {1, 0, 1}, explicit.label());
+    CtrData implicit = CtrDataLoader.load(Dataset.open(p),
+        CtrDataOptions.defaults().withFeedback("implicit"));
+    assertEquals(6, implicit.size());
+    assertEquals("every interaction positive (implicit feedback)", implicit.notes().get("labels"));
+    assertThrows(IllegalArgumentException.class,
+        () -> CtrDataOptions.defaults().withFeedback("maybe"));
+  }
+
+  @Test
   void labelColumnIsUsedAndSplitColumnRespected() throws IOException {
     int[] u = {0, 0, 0, 0};
     int[] i = {0, 1, 2, 3};

@@ -26,8 +26,9 @@ import java.util.Set;
  *       time order (ties by row), the last {@code testRatio} to test, the {@code validRatio}
  *       before them to validation.
  *   <li>An {@code interactions} table: the {@code label} column when present (negatives logged);
- *       else {@code rating >= positiveRating} is positive and lower-rated rows are logged
- *       negatives; else every row is positive and {@code sampledNegatives} per positive are drawn
+ *       else, for explicit feedback ({@link CtrDataOptions#feedback()}), {@code rating >=
+ *       positiveRating} is positive and lower-rated rows are logged negatives; else (implicit
+ *       feedback such as listening counts, or no rating) every row is positive and {@code sampledNegatives} per positive are drawn
  *       uniformly (seeded) from items the user never touched. Grouped by user. History of a sample
  *       = the user's positives strictly earlier in time. Optional RecBench cap (10 positives and 10
  *       negatives per user, Jyonn/RecBench). Split: the table's {@code split} column when present,
@@ -160,7 +161,7 @@ public final class CtrDataLoader {
         label[i] = l[i] > 0 ? 1f : 0f;
       }
       notes.put("labels", "dataset label column");
-    } else if (t.has(StoreLayout.RATING)) {
+    } else if (t.has(StoreLayout.RATING) && !implicit(ds, opt)) {
       float[] r = t.scalar(StoreLayout.RATING).toFloatArray();
       for (int i = 0; i < n; i++) {
         label[i] = r[i] >= opt.positiveRating() ? 1f : 0f;
@@ -287,6 +288,16 @@ public final class CtrDataLoader {
     fillHistories(users, items, time, label, n, histories, hlen, numUsers, perUserTimes(perUser));
     return new CtrData(ds, numUsers, numItems, u, it, y, g, s, owner, hlen, histories, "user",
         notes);
+  }
+
+  private static boolean implicit(Dataset ds, CtrDataOptions opt) {
+    if (!opt.feedback().equals("auto")) {
+      return opt.feedback().equals("implicit");
+    }
+    var prov = ds.manifest().provenance();
+    String note = prov == null ? "" : prov.notes().getOrDefault("feedback", "");
+    note = note.toLowerCase(java.util.Locale.ROOT);
+    return note.contains("implicit") || note.contains("count");
   }
 
   private static long[][] perUserTimes(List<List<Row>> perUser) {
