@@ -60,10 +60,7 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
       epochs.add(new TrainReport.Epoch(e, lossSum / batches, secs, rows / secs, valid));
       log.accept(String.format(java.util.Locale.ROOT, "epoch %d: loss %.4f, %.1f s, %.0f rows/s%s",
           e, lossSum / batches, secs, rows / secs, valid == null ? "" : "; valid " + valid));
-      boolean gauc = cfg.monitor().equals("gauc")
-          || (cfg.monitor().equals("auto") && data.groupKey().equals("impression"));
-      double score = valid == null ? -lossSum / batches
-          : gauc && !Double.isNaN(valid.gauc()) ? valid.gauc() : valid.auc();
+      double score = valid == null ? -lossSum / batches : monitor(cfg, data, valid);
       if (score > best) {
         best = score;
         bestEpoch = e;
@@ -83,6 +80,19 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
       log.accept("test (epoch " + bestEpoch + "): " + test);
     }
     return new TrainReport(epochs, bestEpoch, test, model.parameterCount());
+  }
+
+  /** The validation score to maximise. */
+  static double monitor(TrainConfig cfg, CtrData data, CtrMetrics.Report valid) {
+    String m = cfg.monitor();
+    if (m.equals("auto")) {
+      m = data.groupKey().equals("impression") ? "gauc" : "auc-logloss";
+    }
+    return switch (m) {
+      case "gauc" -> Double.isNaN(valid.gauc()) ? valid.auc() : valid.gauc();
+      case "auc" -> valid.auc();
+      default -> valid.auc() - valid.logloss();
+    };
   }
 
   private static Map<String, Tensor> snapshot(CtrModel model) {

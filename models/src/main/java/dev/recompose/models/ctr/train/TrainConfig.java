@@ -1,5 +1,6 @@
 package dev.recompose.models.ctr.train;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,15 +22,16 @@ import java.util.Map;
  * @param evalBatch samples per scoring batch when evaluating
  * @param patience epochs without validation improvement before stopping (0 = never stop early)
  * @param monitor validation metric for model selection and early stopping: {@code gauc},
- *     {@code auc}, or {@code auto} = GAUC when samples are grouped by impression (Legommenders
- *     selects on GAUC) and AUC otherwise (BARS selects on AUC; per-user groups of an interaction
- *     log are small and noisy)
+ *     {@code auc}, {@code auc-logloss} (FuxiCTR's default monitor, AUC minus logloss), or
+ *     {@code auto} = GAUC when samples are grouped by impression (Legommenders selects on GAUC)
+ *     and AUC minus logloss otherwise (per-user groups of an interaction log are small and noisy)
  */
 public record TrainConfig(String mode, int epochs, int batchSize, double lr, String optimizer,
     int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor) {
   public TrainConfig {
-    if (!monitor.equals("auto") && !monitor.equals("auc") && !monitor.equals("gauc")) {
-      throw new IllegalArgumentException("train.monitor must be auto, auc or gauc, got " + monitor);
+    if (!List.of("auto", "auc", "gauc", "auc-logloss").contains(monitor)) {
+      throw new IllegalArgumentException("train.monitor must be auto, auc, gauc or auc-logloss,"
+          + " got " + monitor);
     }
     if (!mode.equals("pointwise") && !mode.equals("listwise")) {
       throw new IllegalArgumentException("train.mode must be pointwise or listwise, got " + mode);
