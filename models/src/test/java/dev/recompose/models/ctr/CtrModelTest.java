@@ -163,7 +163,8 @@ class CtrModelTest {
   @Test
   void listwiseBatchesPutThePositiveFirstAndDrawNegativesFromTheImpression() throws IOException {
     CtrData data = CtrDataLoader.load(news, CtrDataOptions.defaults());
-    TrainConfig cfg = new TrainConfig("listwise", 1, 16, 1e-3, "adam", 3, 50, 1, 64, 0, "auto");
+    TrainConfig cfg =
+        new TrainConfig("listwise", 1, 16, 1e-3, "adam", 3, 50, 1, 64, 0, "auto", 0f);
     CtrSteps steps = new CtrSteps(data, cfg);
     Map<Integer, Set<Integer>> impressionNegatives = new HashMap<>();
     Map<String, Integer> positiveGroup = new HashMap<>();
@@ -202,7 +203,8 @@ class CtrModelTest {
     }
     CtrBatch one = CtrBatch.listwise(data, new int[] {first}, new int[][] {{1, 2, 3}}, 50);
     assertEquals(data.item()[first], one.candidates()[0]);
-    TrainConfig pick = new TrainConfig("listwise", 1, 100000, 1e-3, "adam", 3, 50, 1, 64, 0, "auto");
+    TrainConfig pick =
+        new TrainConfig("listwise", 1, 100000, 1e-3, "adam", 3, 50, 1, 64, 0, "auto", 0f);
     for (CtrBatch b : new CtrSteps(data, pick).epoch(new Rng(2))) {
       for (int r = 0; r < b.size(); r += 4) {
         int pos = b.candidates()[r];
@@ -237,7 +239,8 @@ class CtrModelTest {
         new ModelSpec(8, List.of(new BrickConfig("text", Map.of("encoder", "attention",
             "word_dim", 8, "query_dim", 4))), List.of(new BrickConfig("din",
             Map.of("softmax", true))), new BrickConfig("dcnv2", Map.of("hidden", List.of(8)))));
-    TrainConfig cfg = new TrainConfig("pointwise", 1, 128, 1e-3, "lazyadam", 4, 50, 1, 512, 0, "auto");
+    TrainConfig cfg =
+        new TrainConfig("pointwise", 1, 128, 1e-3, "lazyadam", 4, 50, 1, 512, 0, "auto", 0f);
     for (ModelSpec s : specs) {
       CtrModel m = new CtrModel(s, data, 1);
       TrainReport r = new SimpleCtrTrainer().fit(m, data, cfg, x -> { });
@@ -268,6 +271,35 @@ class CtrModelTest {
     CtrRun.Outcome o = CtrRun.train(news, r, s -> { }, new SimpleCtrTrainer());
     assertTrue(o.model().parameters().containsKey("predictor.bias"));
     assertTrue(BrickRegistry.names().get("predictor").contains("test-sum"));
+  }
+
+  @Test
+  void embeddingL2ShrinksOnlyTheEmbeddingTables() throws IOException {
+    Map<String, Double> norms = new HashMap<>();
+    for (String r : List.of("0", "5")) {
+      Map<String, String> m = new HashMap<>(small("deepfm"));
+      m.put("train.embedding_l2", r);
+      m.put("train.epochs", "1");
+      CtrModel model = CtrRun.train(news, CtrRecipe.load("deepfm").with(m), s -> { },
+          new SimpleCtrTrainer()).model();
+      double emb = 0;
+      double dense = 0;
+      for (var e : model.parameters().entrySet()) {
+        double sq = 0;
+        for (float v : e.getValue().data()) {
+          sq += v * v;
+        }
+        if (e.getKey().contains(".fields.") && e.getKey().endsWith(".weight")) {
+          emb += sq;
+        } else if (e.getKey().startsWith("predictor.")) {
+          dense += sq;
+        }
+      }
+      norms.put("emb" + r, emb);
+      norms.put("dense" + r, dense);
+    }
+    assertTrue(norms.get("emb5") < 0.5 * norms.get("emb0"), norms.toString());
+    assertEquals(norms.get("dense0"), norms.get("dense5"), 0.2 * norms.get("dense0"));
   }
 
   @Test

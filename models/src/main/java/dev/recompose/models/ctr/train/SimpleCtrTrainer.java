@@ -28,9 +28,7 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
   @Override
   public TrainReport fit(CtrModel model, CtrData data, TrainConfig cfg, Consumer<String> log) {
     CtrSteps steps = new CtrSteps(data, cfg);
-    Optimizer opt = cfg.optimizer().equals("lazyadam")
-        ? new LazyAdam(model.parameters(), cfg.lr())
-        : new Adam(model.parameters(), cfg.lr());
+    List<Optimizer> opts = null;
     Rng rng = new Rng(cfg.seed());
     boolean hasValid = data.indices(StoreLayout.SPLIT_VALID).length > 0;
     boolean hasTest = data.indices(StoreLayout.SPLIT_TEST).length > 0;
@@ -46,10 +44,15 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
       long rows = 0;
       int batches = 0;
       for (CtrBatch b : steps.epoch(rng)) {
-        opt.zeroGrad();
+        model.zeroGrad();
         Tensor loss = steps.loss(model, b);
         loss.backward();
-        opt.step();
+        if (opts == null) {
+          opts = optimizers(model, cfg);
+        }
+        for (Optimizer o : opts) {
+          o.step();
+        }
         lossSum += loss.item();
         rows += b.size();
         batches++;
@@ -80,6 +83,25 @@ public final class SimpleCtrTrainer implements CtrTrainingLoop {
       log.accept("test (epoch " + bestEpoch + "): " + test);
     }
     return new TrainReport(epochs, bestEpoch, test, model.parameterCount());
+  }
+
+  /**
+   * Adam or LazyAdam over the dense parameters, and over the embedding tables (the parameters
+   * whose first gradient was row-sparse) with the configured L2 coefficient.
+   */
+  static List<Optimizer> optimizers(CtrModel model, TrainConfig cfg) {
+    Map<String, Tensor> dense = new java.util.LinkedHashMap<>();
+    Map<String, Tensor> tables = new java.util.LinkedHashMap<>();
+    model.parameters().forEach((k, v) -> (v.sparseGrad() != null ? tables : dense).put(k, v));
+    boolean lazy = cfg.optimizer().equals("lazyadam");
+    List<Optimizer> out = new ArrayList<>();
+    if (!dense.isEmpty()) {
+      out.add(lazy ? new LazyAdam(dense, cfg.lr()) : new Adam(dense, cfg.lr()));
+    }
+    if (!tables.isEmpty()) {
+      out.add(new Adam(tables, cfg.lr(), 0.9f, 0.999f, 1e-8f, cfg.embeddingL2(), false, lazy));
+    }
+    return out;
   }
 
   /** The validation score to maximise. */

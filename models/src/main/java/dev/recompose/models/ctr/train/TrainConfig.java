@@ -25,10 +25,17 @@ import java.util.Map;
  *     {@code auc}, {@code auc-logloss} (FuxiCTR's default monitor, AUC minus logloss), or
  *     {@code auto} = GAUC when samples are grouped by impression (Legommenders selects on GAUC)
  *     and AUC minus logloss otherwise (per-user groups of an interaction log are small and noisy)
+ * @param embeddingL2 L2 coefficient {@code r} on the embedding tables, added to their gradients
+ *     as {@code r * w} (FuxiCTR's {@code embedding_regularizer}: {@code (r/2)||W||^2} over the
+ *     whole table with {@code adam}, over the rows a batch touched with {@code lazyadam}); 0 = off
  */
 public record TrainConfig(String mode, int epochs, int batchSize, double lr, String optimizer,
-    int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor) {
+    int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor,
+    float embeddingL2) {
   public TrainConfig {
+    if (embeddingL2 < 0) {
+      throw new IllegalArgumentException("train.embedding_l2 must be >= 0, got " + embeddingL2);
+    }
     if (!List.of("auto", "auc", "gauc", "auc-logloss").contains(monitor)) {
       throw new IllegalArgumentException("train.monitor must be auto, auc, gauc or auc-logloss,"
           + " got " + monitor);
@@ -68,7 +75,8 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
         num(m, "seed", 2021).longValue(),
         num(m, "eval_batch", 4096).intValue(),
         num(m, "patience", 2).intValue(),
-        str(m, "monitor", "auto"));
+        str(m, "monitor", "auto"),
+        num(m, "embedding_l2", 0).floatValue());
   }
 
   private static String str(Map<String, Object> m, String k, String d) {
