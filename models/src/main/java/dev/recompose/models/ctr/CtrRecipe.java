@@ -66,6 +66,7 @@ public record CtrRecipe(String name, String paper, Map<String, Object> tree) {
       throw new IllegalArgumentException(where + ": recipe needs a 'name'");
     }
     CtrRecipe r = new CtrRecipe(n, String.valueOf(tree.getOrDefault("paper", "")), tree);
+    r.checkKeys();
     r.model();
     r.train();
     return r;
@@ -124,6 +125,7 @@ public record CtrRecipe(String name, String paper, Map<String, Object> tree) {
     }
     CtrRecipe r = new CtrRecipe(String.valueOf(tree.get("name")),
         String.valueOf(tree.getOrDefault("paper", "")), tree);
+    r.checkKeys();
     r.model();
     r.train();
     return r;
@@ -178,6 +180,26 @@ public record CtrRecipe(String name, String paper, Map<String, Object> tree) {
   /** The training settings. */
   public TrainConfig train() {
     return TrainConfig.parse(section("train"));
+  }
+
+  private static final List<String> SECTIONS = List.of("name", "paper", "model", "data", "train");
+  private static final List<String> DATA_KEYS = List.of("positive_rating", "sampled_negatives",
+      "recbench_cap", "cap_per_class", "valid_ratio", "test_ratio", "feedback");
+
+  /** Fails on a key no part of the recipe reads (a typo in YAML or in {@code --set}). */
+  private void checkKeys() {
+    for (String k : tree.keySet()) {
+      if (!SECTIONS.contains(k)) {
+        throw new IllegalArgumentException("recipe " + name + ": unknown key '" + k + "'; valid: "
+            + SECTIONS);
+      }
+    }
+    for (String k : section("data").keySet()) {
+      if (!DATA_KEYS.contains(k)) {
+        throw new IllegalArgumentException("recipe " + name + ": unknown key data." + k
+            + "; valid: " + DATA_KEYS);
+      }
+    }
   }
 
   /** The data options, on top of {@link CtrDataOptions#defaults()} with the training seed. */

@@ -332,4 +332,19 @@ class CtrModelTest {
     assertEquals(2021, r.data().seed());
     assertTrue(r.toYaml().contains("softmax: true"));
   }
+
+  @Test
+  void misspelledOverrideKeysAreErrorsListingValidKeys() throws IOException {
+    CtrRecipe r = CtrRecipe.load("deepfm");
+    IllegalArgumentException train = assertThrows(IllegalArgumentException.class,
+        () -> r.with(Map.of("train.epoch", "3")));
+    assertTrue(train.getMessage().contains("train.epoch") && train.getMessage().contains("epochs"),
+        train.getMessage());
+    IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
+        () -> r.with(Map.of("data.recbenchcap", "true")));
+    assertTrue(data.getMessage().contains("recbench_cap"), data.getMessage());
+    IllegalArgumentException top = assertThrows(IllegalArgumentException.class,
+        () -> r.with(Map.of("trian.epochs", "3")));
+    assertTrue(top.getMessage().contains("unknown key 'trian'"), top.getMessage());
+  }
 }

@@ -64,6 +64,11 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
 
   /** Parses the {@code train} mapping; absent keys take the defaults. */
   public static TrainConfig parse(Map<String, Object> m) {
+    for (String k : m.keySet()) {
+      if (!KEYS.contains(k)) {
+        throw new IllegalArgumentException("unknown key train." + k + "; valid: " + KEYS);
+      }
+    }
     return new TrainConfig(
         str(m, "mode", "pointwise"),
         num(m, "epochs", 5).intValue(),
@@ -78,6 +83,11 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
         str(m, "monitor", "auto"),
         num(m, "embedding_l2", 0).floatValue());
   }
+
+  /** The keys of a recipe's {@code train} section. */
+  public static final java.util.List<String> KEYS = java.util.List.of("mode", "epochs",
+      "batch_size", "lr", "optimizer", "neg_count", "max_history", "seed", "eval_batch",
+      "patience", "monitor", "embedding_l2");
 
   private static String str(Map<String, Object> m, String k, String d) {
     Object v = m.get(k);
