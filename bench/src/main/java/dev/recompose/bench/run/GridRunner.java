@@ -263,7 +263,7 @@ public final class GridRunner {
       }
     }
     if (r.cost().latencyP50Ms() != null) {
-      sb.append(String.format(Locale.ROOT, "p50 %.3f ms", r.cost().latencyP50Ms()));
+      sb.append(String.format(Locale.ROOT, "p50 %.3g ms", r.cost().latencyP50Ms()));
     }
     return sb.toString().trim();
   }
