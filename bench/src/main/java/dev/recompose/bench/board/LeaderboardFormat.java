@@ -30,6 +30,11 @@ public final class LeaderboardFormat {
 
   private LeaderboardFormat() {}
 
+  /** The short header of cost column {@code column} (e.g. {@code p50 ms}). */
+  public static String costHeader(String column) {
+    return COST_HEADERS.getOrDefault(column, column);
+  }
+
   /** Writes {@code leaderboard.csv} and {@code leaderboard.md} into {@code dir}; returns them. */
   public static List<Path> write(Leaderboard board, Path dir) throws IOException {
     Files.createDirectories(dir);
