@@ -23,7 +23,8 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>It exists for the "peak heap" cost column (DESIGN.md: cost = train time, latency,
  * throughput, peak heap, parameters). The figure includes everything the JVM holds at the time,
- * so the runner collects garbage before each run to start from a clean baseline.
+ * so the runner collects garbage before each run to start from a clean baseline; collections that
+ * began before {@link #start} (their notifications arrive asynchronously) are ignored.
  */
 public final class HeapSampler implements AutoCloseable {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -31,9 +32,11 @@ public final class HeapSampler implements AutoCloseable {
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener = this::onGc;
   private final Thread thread;
+  private final long startUptimeMillis;
   private volatile boolean running = true;
 
   private HeapSampler(long periodMillis) {
+    startUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
     sample();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter e) {
@@ -73,6 +76,9 @@ public final class HeapSampler implements AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    if (info.getGcInfo().getStartTime() < startUptimeMillis) {
+      return; // notifications arrive late: a collection from before the start is not ours
+    }
     long before = 0;
     for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
       if (isHeapPool(e.getKey())) {
