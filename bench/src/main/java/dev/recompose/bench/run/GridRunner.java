@@ -79,6 +79,7 @@ public final class GridRunner {
     }
     Map<String, PreparedDataset> prepared = new LinkedHashMap<>();
     Map<String, String> prepFailures = new LinkedHashMap<>();
+    Map<List<String>, String> reprDone = new LinkedHashMap<>();
     int done = 0;
     int ok = 0;
     int failed = 0;
@@ -96,6 +97,8 @@ public final class GridRunner {
         }
       }
       PreparedDataset pd = prepared.get(dsName);
+      String reprFailure = pd == null ? null
+          : representation(pd, c.representation(), benchDir, reprDone);
       RunSpec rs = new RunSpec(dsName, pd == null ? null : pd.sha256(),
           pd == null ? spec.split().scheme() + "/" + spec.split().seed() : pd.split(),
           c.model().name(), c.representation(), c.model().overrides(), c.seed(), c.protocol(),
@@ -111,8 +114,9 @@ public final class GridRunner {
       Path runDir = benchDir.resolve(RUNS).resolve(rs.dirName());
       String started = Instant.now().toString();
       RunRecord rec;
-      if (pd == null) {
-        rec = new RunRecord(rs.id(), rs, RunStatus.FAILED, prepFailures.get(dsName),
+      if (pd == null || reprFailure != null) {
+        rec = new RunRecord(rs.id(), rs, RunStatus.FAILED,
+            pd == null ? prepFailures.get(dsName) : reprFailure,
             benchDir.relativize(runDir).toString(), started, Instant.now().toString(), null,
             null);
       } else {
@@ -134,6 +138,43 @@ public final class GridRunner {
     GridSummary s = new GridSummary(benchDir, cells.size(), done, ok, failed, unsupported);
     out.println(s.line());
     return s;
+  }
+
+  /**
+   * Makes sure {@code pd} carries {@code repr} (once per dataset and representation); returns
+   * null when it does, else why not.
+   */
+  private String representation(PreparedDataset pd, String repr, Path benchDir,
+      Map<List<String>, String> done) {
+    List<String> key = List.of(pd.name(), repr);
+    if (repr.equals("id")) {
+      return null;
+    }
+    if (done.containsKey(key)) {
+      return done.get(key).isEmpty() ? null : done.get(key);
+    }
+    RepresentationPreparer p = registry.preparer(repr);
+    String failure = "";
+    try {
+      if (p != null && !p.isPresent(pd.dir(), repr)) {
+        if (!pd.dir().toAbsolutePath().normalize().startsWith(
+            benchDir.resolve(DATASETS).toAbsolutePath().normalize())) {
+          failure = "dataset " + pd.name() + " lacks representation " + repr + " and is the"
+              + " user's directory " + pd.dir() + ", which the bench does not modify; compute it"
+              + " there (recompose repr ...) or give the dataset as an import or synth recipe";
+        } else {
+          out.println("  computing representation " + repr + " of " + pd.name());
+          p.prepare(pd.dir(), repr, msg -> out.println("  " + msg));
+        }
+      }
+    } catch (Exception e) {
+      failure = "representation " + repr + " of " + pd.name() + " failed: " + reason(e);
+    }
+    done.put(key, failure);
+    if (!failure.isEmpty()) {
+      out.println("  " + failure);
+    }
+    return failure.isEmpty() ? null : failure;
   }
 
   /** Expands the grid; fails before running anything on invalid settings. */
