@@ -73,7 +73,9 @@ public final class LeaderboardFormat {
   public static String sectionTitle(Leaderboard board, String dataset, String protocol) {
     RunRecord any = board.succeeded().stream().filter(r -> r.spec().dataset().equals(dataset)
         && r.spec().protocol().equals(protocol)).findFirst().orElse(null);
-    String split = any == null ? "" : ", split " + any.spec().split();
+    String split = any == null ? "" : protocol.equals("ctr-logged")
+        ? ", samples and split as the CTR data loader makes them (see results.json)"
+        : ", split " + any.spec().split();
     String hist = any == null || !protocol.equals("full") ? ""
         : any.spec().maskHistory() ? ", history masked" : ", history kept";
     return "dataset " + dataset + ", protocol " + protocol + split + hist + "; ranked by "

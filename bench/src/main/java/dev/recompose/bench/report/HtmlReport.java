@@ -149,8 +149,8 @@ public final class HtmlReport {
         costs.add(c);
       }
     }
-    sb.append("<table class=\"board\"><thead><tr><th></th><th>model</th><th>repr</th>"
-        + "<th>seeds</th>");
+    sb.append("<div class=\"scroll\"><table class=\"board\"><thead><tr><th></th><th>model</th>"
+        + "<th>repr</th><th>seeds</th>");
     metrics.forEach(m -> sb.append("<th>").append(esc(m)).append("</th>"));
     costs.forEach(c -> sb.append("<th>").append(esc(LeaderboardFormat.costHeader(c)))
         .append("</th>"));
@@ -173,7 +173,7 @@ public final class HtmlReport {
       sb.append("<td class=\"num").append(r.failed() > 0 ? " bad" : "").append("\">")
           .append(r.failed()).append("</td></tr>");
     }
-    sb.append("</tbody></table>\n");
+    sb.append("</tbody></table></div>\n");
   }
 
   private static void curves(StringBuilder sb, Leaderboard board, Path benchDir)
@@ -252,10 +252,11 @@ public final class HtmlReport {
       .meta{color:#666;font-size:.85rem}nav ul{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;\
       padding:0;list-style:none}
       table.board{border-collapse:collapse;font-size:.85rem;margin:.6rem 0}
-      table.board th,table.board td{border-bottom:1px solid #e5e5e5;padding:.25rem .55rem;\
+      table.board th,table.board td{border-bottom:1px solid #e5e5e5;padding:.25rem .45rem;\
       text-align:left}
       table.board th{background:#f6f6f6}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
       tr.best td{font-weight:600;background:#fff8e1}.bad{color:#b00020}
+      .scroll{overflow-x:auto;max-width:100%}
       .charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}
       figcaption{font-size:.8rem;color:#555;max-width:560px}
       .run{display:inline-block;vertical-align:top;margin:0 1rem 1rem 0}

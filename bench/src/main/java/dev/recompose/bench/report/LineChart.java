@@ -20,7 +20,7 @@ final class LineChart {
   private static final double H = 240;
   private static final double L = 64;
   private static final double R = 16;
-  private static final double T = 30;
+  private static final double T = 40;
   private static final double B = 48;
 
   private LineChart() {}
@@ -59,6 +59,13 @@ final class LineChart {
       for (double[] p : s.getValue()) {
         sb.append("<circle class=\"mark\" r=\"2.5\" fill=\"").append(color).append("\" cx=\"")
             .append(f(x.px(p[0]))).append("\" cy=\"").append(f(y.px(p[1]))).append("\"/>");
+      }
+      if (series.size() > 1) {
+        double lx = L + 8 + (i - 1) * 150;
+        sb.append("<rect x=\"").append(f(lx)).append("\" y=\"").append(f(T - 8))
+            .append("\" width=\"10\" height=\"3\" fill=\"").append(color).append("\"/>")
+            .append("<text class=\"legend\" x=\"").append(f(lx + 14)).append("\" y=\"")
+            .append(f(T - 3)).append("\">").append(esc(s.getKey())).append("</text>");
       }
     }
     sb.append("</svg>");

@@ -74,8 +74,8 @@ public final class GridRunner {
     Files.createDirectories(benchDir);
     writeAtomically(benchDir.resolve("spec.yaml"), SpecWriter.toYaml(spec));
     BenchIndex index = BenchIndex.open(benchDir);
-    for (String u : unsupported) {
-      out.println("not run: " + u);
+    if (!unsupported.isEmpty()) {
+      out.println("not run (not supported): " + String.join("; ", unsupported));
     }
     Map<String, PreparedDataset> prepared = new LinkedHashMap<>();
     Map<String, String> prepFailures = new LinkedHashMap<>();

@@ -113,7 +113,7 @@ class GridRunnerTest {
   void aRunOverItsBudgetFailsWithTheReason() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.HANG);
     ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
-    GridSummary s = run(reg, SYNTH + "models: [scripted, pop]\nbudget: 0.2s\n"
+    GridSummary s = run(reg, SYNTH + "models: [scripted]\nbudget: 0.2s\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n");
     assertEquals(1, s.failed());
     RunRecord r = find(BenchIndex.open(tmp.resolve("bench")), "scripted", 42);
