@@ -110,6 +110,26 @@ class GridRunnerTest {
   }
 
   @Test
+  void aRunLeftRunningByAKilledGridIsRunAgain() throws IOException {
+    ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.OK);
+    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    String yaml = SYNTH + "models: [scripted]\nseeds: [1, 2]\n"
+        + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n";
+    run(reg, yaml);
+    BenchIndex index = BenchIndex.open(tmp.resolve("bench"));
+    RunRecord done = find(index, "scripted", 2);
+    index.put(new RunRecord(done.id(), done.spec(), RunStatus.RUNNING, null, done.dir(),
+        done.startedAt(), null, null, null));
+    GridSummary again = run(reg, yaml);
+    assertEquals(1, again.alreadyDone());
+    assertEquals(1, again.succeeded());
+    assertEquals(1, ex.calls(1));
+    assertEquals(2, ex.calls(2));
+    assertEquals(RunStatus.OK, find(BenchIndex.open(tmp.resolve("bench")), "scripted", 2)
+        .status());
+  }
+
+  @Test
   void aRunOverItsBudgetFailsWithTheReason() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.HANG);
     ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
