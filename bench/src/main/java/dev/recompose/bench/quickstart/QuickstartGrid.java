@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * The small grid of the quickstart: Pop and ItemKNN; SASRec on ID and on semantic-embedding
- * items; DeepFM under {@code ctr-logged}, each included when an executor for it is registered.
+ * items; DeepFM on ID and semantic-embedding items under {@code ctr-logged}; each included when
+ * an executor for it is registered (a representation an executor cannot use is listed as not
+ * run).
  *
  * <p>It exists so that the README's first command shows RecBench's comparison in miniature (the
  * floor, a neighbourhood model, a sequential transformer over two item forms, a CTR model) within
@@ -22,7 +24,7 @@ public final class QuickstartGrid {
       new ModelEntry("itemknn", List.of("id"), Map.of()),
       new ModelEntry("sasrec", List.of("id", "emb"),
           Map.of("epochs", "10", "max_len", "50", "patience", "3")),
-      new ModelEntry("deepfm", List.of("id"), Map.of("train.epochs", "3")));
+      new ModelEntry("deepfm", List.of("id", "emb"), Map.of("train.epochs", "2")));
 
   private QuickstartGrid() {}
 
