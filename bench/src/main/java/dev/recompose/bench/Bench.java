@@ -8,6 +8,7 @@ import dev.recompose.bench.run.GridRunner;
 import dev.recompose.bench.run.GridSummary;
 import dev.recompose.bench.spec.BenchSpec;
 import dev.recompose.bench.spec.SpecParser;
+import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,15 +27,22 @@ public final class Bench {
 
   /**
    * {@code recompose bench run SPEC [--out DIR]}: runs the spec's grid into {@code out} (null:
-   * a directory named after the spec, beside the spec file), resuming what is there.
+   * a directory named after the spec, beside the spec file), resuming what is there; progress
+   * bars of long steps (training epochs) go to standard error.
    */
   public static GridSummary run(Path specFile, Path out, PrintStream ps) throws IOException {
+    return run(specFile, out, ps, ProgressFactory.CONSOLE);
+  }
+
+  /** As {@link #run(Path, Path, PrintStream)} with the progress bars of {@code progress}. */
+  public static GridSummary run(Path specFile, Path out, PrintStream ps,
+      ProgressFactory progress) throws IOException {
     Objects.requireNonNull(specFile, "specFile");
     ExecutorRegistry registry = ExecutorRegistry.defaults();
     BenchSpec spec = new SpecParser(registry.models()).read(specFile);
     Path dir = out != null ? out
         : specFile.toAbsolutePath().getParent().resolve("bench-" + spec.name());
-    return new GridRunner(registry, ps).run(spec, dir);
+    return new GridRunner(registry, ps, progress).run(spec, dir);
   }
 
   /**

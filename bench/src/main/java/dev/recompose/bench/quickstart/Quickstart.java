@@ -12,6 +12,7 @@ import dev.recompose.bench.spec.DatasetSource;
 import dev.recompose.bench.spec.DatasetSpec;
 import dev.recompose.bench.spec.SpecWriter;
 import dev.recompose.bench.spec.SplitSpec;
+import dev.recompose.data.progress.ProgressFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,14 +34,20 @@ import java.util.Objects;
 public final class Quickstart {
   private Quickstart() {}
 
-  /** Runs the quickstart with the default executors. */
+  /** Runs the quickstart with the default executors, progress bars on standard error. */
   public static QuickstartResult run(QuickstartOptions opts, PrintStream out) throws IOException {
-    return run(opts, ExecutorRegistry.defaults(), out);
+    return run(opts, ExecutorRegistry.defaults(), ProgressFactory.CONSOLE, out);
   }
 
-  /** Runs the quickstart with the executors of {@code registry}. */
+  /** Runs the quickstart with the executors of {@code registry}, without progress bars. */
   public static QuickstartResult run(QuickstartOptions opts, ExecutorRegistry registry,
       PrintStream out) throws IOException {
+    return run(opts, registry, ProgressFactory.NONE, out);
+  }
+
+  /** Runs the quickstart with the executors of {@code registry} and {@code progress} bars. */
+  public static QuickstartResult run(QuickstartOptions opts, ExecutorRegistry registry,
+      ProgressFactory progress, PrintStream out) throws IOException {
     Objects.requireNonNull(opts, "opts");
     Objects.requireNonNull(out, "out");
     DatasetSpec ds = opts.data() == null
@@ -61,7 +68,7 @@ public final class Quickstart {
     if (!missing.isEmpty()) {
       out.println("(not in this build: " + String.join(", ", missing) + ")");
     }
-    GridSummary summary = new GridRunner(registry, out).run(spec, opts.out());
+    GridSummary summary = new GridRunner(registry, out, progress).run(spec, opts.out());
     Leaderboard board = Leaderboard.read(opts.out());
     out.println();
     out.print(LeaderboardFormat.text(board));

@@ -6,6 +6,7 @@ import dev.recompose.bench.spec.ModelEntry;
 import dev.recompose.bench.spec.SpecWriter;
 import dev.recompose.bench.cost.HeapSampler;
 import dev.recompose.models.results.ResultsFile;
+import dev.recompose.data.progress.ProgressFactory;
 import dev.recompose.data.store.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,10 +56,18 @@ public final class GridRunner {
 
   private final ExecutorRegistry registry;
   private final PrintStream out;
+  private final ProgressFactory progress;
 
+  /** A runner printing to {@code out}, without progress bars. */
   public GridRunner(ExecutorRegistry registry, PrintStream out) {
+    this(registry, out, ProgressFactory.NONE);
+  }
+
+  /** A runner printing to {@code out} and drawing executors' progress bars with {@code progress}. */
+  public GridRunner(ExecutorRegistry registry, PrintStream out, ProgressFactory progress) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.out = Objects.requireNonNull(out, "out");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /** A supported cell of the grid, before its dataset is prepared. */
@@ -237,7 +246,7 @@ public final class GridRunner {
       } catch (IOException e) {
         out.println("    (cannot write " + logFile + ": " + e.getMessage() + ")");
       }
-    });
+    }, progress);
     String rel = benchDir.relativize(runDir).toString();
     System.gc();
     ExecutorService pool = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()

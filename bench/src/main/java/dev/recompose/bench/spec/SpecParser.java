@@ -163,12 +163,26 @@ public final class SpecParser {
           throw new IllegalArgumentException(f + ": expected a mapping {format, from, options}");
         }
         checkKeys(im, f, Set.of("format", "from", "options"));
-        yield new DatasetSource.Imported(text(required(im, "format", f), f + ".format"),
+        String format = text(required(im, "format", f), f + ".format");
+        try {
+          dev.recompose.data.importer.ImporterRegistry.get(format);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(f + ".format: " + e.getMessage(), e);
+        }
+        yield new DatasetSource.Imported(format,
             resolve(base, text(required(im, "from", f), f + ".from")),
             im.has("options") ? stringMap(im.get("options"), f + ".options") : Map.of());
       }
-      default -> new DatasetSource.Synthetic(n.get("synth").isNull() ? Map.of()
-          : stringMap(n.get("synth"), field + ".synth"));
+      default -> {
+        Map<String, String> opts = n.get("synth").isNull() ? Map.of()
+            : stringMap(n.get("synth"), field + ".synth");
+        try {
+          dev.recompose.data.synth.SynthConfig.defaults().withOptions(opts);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(field + ".synth: " + e.getMessage(), e);
+        }
+        yield new DatasetSource.Synthetic(opts);
+      }
     };
     try {
       return new DatasetSpec(name, src);

@@ -88,6 +88,14 @@ class SpecParserTest {
     assertEquals("budget: expected a duration such as 90s, 10m, 1h or a number of seconds,"
         + " found 'soon'", error(ds + "models: [pop]\nbudget: soon"));
     assertEquals("seeds[1]: expected an integer, found 'x'", error(ds + "models: [pop]\nseeds: [1, x]"));
+    String fmt = error("datasets: [{name: m, import: {format: movielens-1k, from: /x}}]\n"
+        + "models: [pop]");
+    assertEquals(true, fmt.startsWith("datasets[0].import.format: unknown format 'movielens-1k'"),
+        fmt);
+    assertEquals(true, fmt.contains("movielens-100k"), fmt);
+    String synth = error("datasets: [{name: s, synth: {user: 5}}]\nmodels: [pop]");
+    assertEquals(true, synth.startsWith("datasets[0].synth: unknown synth option 'user'; valid: "
+        + "[users, items,"), synth);
     String split = error(ds + "models: [pop]\nsplit: {scheme: random}");
     assertEquals(true, split.startsWith("split.scheme: unknown split scheme 'random'; valid: "
         + "leave-one-out"), split);
