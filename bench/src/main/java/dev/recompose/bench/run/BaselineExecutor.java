@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * <p>It exists as the floor of every leaderboard (Pop: Cremonesi et al., RecSys 2010; ItemKNN:
  * Sarwar et al., WWW 2001, as in RecBole) and as the executor the bench's own tests run end to
  * end. Fitting is one pass over the train sequences, so {@link TrainCost#epochs()} and the
- * parameter count are null; samples/s is train interactions per second of fitting.
+ * parameter count are null; samples/s is ItemKNN's train interactions per second of fitting (null
+ * for Pop, whose "fit" is one counting pass too short to time meaningfully).
  */
 public final class BaselineExecutor implements RunExecutor {
   private static final Map<String, List<String>> SETTINGS =
@@ -99,7 +100,8 @@ public final class BaselineExecutor implements RunExecutor {
     var result = RankingEvaluation.evaluate(scorer, data, spec, rec.config());
     ctx.deadline().check("evaluation");
     var inference = LatencyProbe.measure(scorer, data, ctx.cost(), ctx.deadline());
-    return new RunOutcome(result, new TrainCost(fit, null,
-        data.numTrainInteractions() / Math.max(fit, 1e-9), null), inference);
+    Double samplesPerSecond = spec.model().equals(Pop.NAME) ? null
+        : data.numTrainInteractions() / Math.max(fit, 1e-9);
+    return new RunOutcome(result, new TrainCost(fit, null, samplesPerSecond, null), inference);
   }
 }
