@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.bench.board.LeaderboardRow;
+import dev.recompose.bench.run.BaselineExecutor;
 import dev.recompose.bench.run.ExecutorRegistry;
 import dev.recompose.bench.spec.BenchSpec;
 import dev.recompose.bench.spec.SpecParser;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartTest {
   @TempDir Path tmp;
 
+  /** Baselines only, so the test plans the same grid whether or not adapters are enabled. */
+  private static final ExecutorRegistry BASELINES =
+      new ExecutorRegistry(List.of(new BaselineExecutor()));
+
   private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
 
@@ -31,7 +36,7 @@ class QuickstartTest {
   void runsTheBaselinesOnSyntheticDataAndPrintsLeaderboardAndReport() throws Exception {
     QuickstartOptions opts = QuickstartOptions.defaults(tmp.resolve("qs"))
         .withSynthOptions(Map.of("users", "150", "items", "200"));
-    QuickstartResult r = Quickstart.run(opts, ExecutorRegistry.defaults(), out);
+    QuickstartResult r = Quickstart.run(opts, BASELINES, out);
     String text = buf.toString(StandardCharsets.UTF_8);
     assertEquals(2, r.summary().planned());
     assertEquals(2, r.summary().succeeded(), text);
@@ -46,11 +51,11 @@ class QuickstartTest {
     assertTrue(Files.size(r.report()) > 1000);
     assertTrue(Files.exists(tmp.resolve("qs/leaderboard.csv")));
     assertTrue(Files.exists(tmp.resolve("qs/leaderboard.md")));
-    BenchSpec spec = new SpecParser(ExecutorRegistry.defaults().models()).read(r.spec());
+    BenchSpec spec = new SpecParser(BASELINES.models()).read(r.spec());
     assertEquals(2, spec.models().size());
 
     buf.reset();
-    QuickstartResult again = Quickstart.run(opts, ExecutorRegistry.defaults(), out);
+    QuickstartResult again = Quickstart.run(opts, BASELINES, out);
     assertEquals(2, again.summary().alreadyDone(), "a second quickstart resumes");
   }
 
@@ -59,7 +64,7 @@ class QuickstartTest {
     Path data = tmp.resolve("mydata");
     SyntheticDatasetGenerator.generate(SynthConfig.of(120, 200, 3), data, false);
     QuickstartResult r = Quickstart.run(QuickstartOptions.defaults(tmp.resolve("qs"))
-        .withData(data), ExecutorRegistry.defaults(), out);
+        .withData(data), BASELINES, out);
     assertEquals(2, r.summary().succeeded(), buf.toString(StandardCharsets.UTF_8));
     assertNull(Dataset.open(data).manifest().split(), "the user's directory is not modified");
     assertEquals("mydata", r.leaderboard().rows().getFirst().dataset());
