@@ -82,8 +82,10 @@ public final class HtmlReport {
     failures(sb, board);
     sb.append("<footer>Quality and cost side by side after RecBench (Liu et al., 2025);"
         + " open, reproducible leaderboards after BARS (Zhu et al., SIGIR 2022). Latency: one"
-        + " user's request scoring every item, on one thread; throughput: batched scoring on"
-        + " one thread.</footer>\n</body></html>\n");
+        + " user's request on one thread (ranking protocols: every item scored; ctr-logged: one"
+        + " impression's or user's logged candidates, item representations cached); throughput:"
+        + " batched scoring on one thread. Peak heap includes garbage not yet collected."
+        + "</footer>\n</body></html>\n");
     return sb.toString();
   }
 

@@ -28,11 +28,6 @@ class GridRunnerTest {
 
   static final String SYNTH = "datasets: [{name: tiny, synth: {users: 80, items: 200, seed: 5}}]\n";
 
-  @org.junit.jupiter.api.AfterEach
-  void printLog() {
-    System.out.print(log.toString(StandardCharsets.UTF_8));
-  }
-
   private GridSummary run(ExecutorRegistry reg, String yaml) throws IOException {
     BenchSpec spec = new SpecParser(reg.models()).parse(yaml, tmp);
     return new GridRunner(reg, new PrintStream(log, true, StandardCharsets.UTF_8))
@@ -47,7 +42,7 @@ class GridRunnerTest {
     ExecutorRegistry reg = ExecutorRegistry.defaults();
     GridSummary s = run(reg, yaml);
     assertEquals(8, s.planned());
-    assertEquals(8, s.succeeded());
+    assertEquals(8, s.succeeded(), log.toString(StandardCharsets.UTF_8));
     assertEquals(0, s.failed());
     BenchIndex index = BenchIndex.open(tmp.resolve("bench"));
     List<RunRecord> all = index.all();
@@ -89,7 +84,7 @@ class GridRunnerTest {
     GridSummary s = run(reg, yaml);
     assertEquals(6, s.planned());
     assertEquals(2, s.failed());
-    assertEquals(4, s.succeeded());
+    assertEquals(4, s.succeeded(), log.toString(StandardCharsets.UTF_8));
     BenchIndex index = BenchIndex.open(tmp.resolve("bench"));
     RunRecord thrown = find(index, "scripted", 1);
     assertEquals(RunStatus.FAILED, thrown.status());
