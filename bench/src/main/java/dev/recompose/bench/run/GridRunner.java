@@ -132,7 +132,14 @@ public final class GridRunner {
         out.println(tag + " ...");
         index.put(new RunRecord(rs.id(), rs, RunStatus.RUNNING, null,
             benchDir.relativize(runDir).toString(), started, null, null, null));
-        rec = execute(rs, pd, runDir, benchDir, spec.budget(), spec, started);
+        try {
+          rec = execute(rs, pd, runDir, benchDir, spec.budget(), spec, started);
+        } catch (IOException | RuntimeException e) {
+          // e.g. a run directory that cannot be cleaned or written (full disk)
+          rec = new RunRecord(rs.id(), rs, RunStatus.FAILED, reason(e),
+              benchDir.relativize(runDir).toString(), started, Instant.now().toString(), null,
+              null);
+        }
       }
       index.put(rec);
       if (rec.status() == RunStatus.OK) {

@@ -109,6 +109,26 @@ class GridRunnerTest {
   }
 
   @Test
+  void aRunWhoseFilesCannotBeWrittenFailsAndTheGridGoesOn() throws IOException {
+    ScriptedExecutor ex = new ScriptedExecutor(seed -> seed == 1
+        ? ScriptedExecutor.Behaviour.BLOCK_RESULTS : ScriptedExecutor.Behaviour.OK);
+    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    String yaml = SYNTH + "models: [scripted]\nseeds: [1, 2]\n"
+        + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n";
+    GridSummary s = run(reg, yaml);
+    assertEquals(1, s.failed());
+    assertEquals(1, s.succeeded());
+    RunRecord r = find(BenchIndex.open(tmp.resolve("bench")), "scripted", 1);
+    assertTrue(r.reason().startsWith("FileSystemException: ")
+        || r.reason().startsWith("DirectoryNotEmptyException: "), r.reason());
+    GridSummary again = run(reg, yaml);
+    assertEquals(1, again.failed(), "the blocked directory cannot even be cleaned now");
+    assertEquals("DirectoryNotEmptyException: " + tmp.resolve("bench").resolve(r.dir())
+        .resolve("results.json"), find(BenchIndex.open(tmp.resolve("bench")), "scripted", 1)
+        .reason());
+  }
+
+  @Test
   void aRunLeftRunningByAKilledGridIsRunAgain() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.OK);
     ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);

@@ -15,7 +15,7 @@ import java.util.function.LongFunction;
  * hang until interrupted), and it counts calls per seed.
  */
 final class ScriptedExecutor implements RunExecutor {
-  enum Behaviour { OK, THROW, NAN, HANG }
+  enum Behaviour { OK, THROW, NAN, HANG, BLOCK_RESULTS }
 
   final Map<Long, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
   volatile LongFunction<Behaviour> script;
@@ -56,6 +56,10 @@ final class ScriptedExecutor implements RunExecutor {
         while (true) {
           Thread.sleep(50);
         }
+      }
+      case BLOCK_RESULTS -> {
+        // results.json cannot be written: a non-empty directory stands in its place
+        java.nio.file.Files.createDirectories(ctx.runDir().resolve("results.json/x"));
       }
       default -> { }
     }
