@@ -1,6 +1,7 @@
 package dev.recompose.cli;
 
 import dev.recompose.cli.data.DataCommand;
+import dev.recompose.cli.repr.ReprCommand;
 import dev.recompose.data.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RecomposeCommand.Version.class,
     description = "Import interaction logs, represent items, train and compare recommenders.",
-    subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DataCommand.class, ReprCommand.class, CommandLine.HelpCommand.class})
 public final class RecomposeCommand implements Runnable {
   @Option(names = "--verbose", description = "Print stack traces for user errors too.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;

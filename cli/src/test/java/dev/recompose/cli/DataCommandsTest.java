@@ -122,4 +122,20 @@ class DataCommandsTest {
     CliRunner list = CliRunner.run("data", "split", "--list");
     assertTrue(list.out().contains("recbench-ctr"), list.out());
   }
+
+  @Test
+  void reprTokenizeAndSidOnFixture() throws IOException {
+    Path out = tmp.resolve("ds");
+    assertEquals(0, CliRunner.run("data", "import", "movielens-100k", "--from",
+        ml100kFixture().toString(), "--out", out.toString(), "--quiet").code());
+    CliRunner tok = CliRunner.run("repr", "tokenize", "--data", out.toString(), "--fields",
+        "title:5", "--min-count", "1");
+    assertEquals(0, tok.code(), tok.err());
+    assertTrue(tok.out().startsWith("tok_title: word tokens"), tok.out());
+    CliRunner sid = CliRunner.run("repr", "sid", "--data", out.toString());
+    assertEquals(1, sid.code(), "no embedding column yet");
+    assertTrue(sid.err().contains("emb_minilm"), sid.err());
+    CliRunner method = CliRunner.run("repr", "sid", "--data", out.toString(), "--method", "pq");
+    assertEquals(1, method.code());
+  }
 }

@@ -11,6 +11,9 @@ import java.util.Arrays;
  * {@code nn} modules hold parameters and call into here.
  */
 public final class Functional {
+    /** Dropout masks are regenerated in blocks of this many elements, never stored whole. */
+    private static final int MASK_BLOCK = 2048;
+
     private Functional() {}
 
     /** {@code op(a) @ op(b)} with explicit transposes of the last two axes. */
@@ -20,9 +23,34 @@ public final class Functional {
 
     /** {@code x @ w^T + b} for a weight stored {@code out x in} (PyTorch layout); {@code b} may be null. */
     public static Tensor linear(Tensor x, Tensor w, Tensor b) {
-        if (x.size(-1) != w.size(1)) throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + " does not match weight " + Shapes.str(w.shapeRef()));
-        Tensor y = MatMul.matmul(x, w, false, true);
-        return b == null ? y : y.add(b);
+        if (w.dim() != 2 || x.size(-1) != w.size(1)) throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + " does not match weight " + Shapes.str(w.shapeRef()));
+        return MatMul.linear(x, w, b);
+    }
+
+    /**
+     * Dot products along the last axis, {@code sum(a * b, -1)} for equally shaped {@code a} and
+     * {@code b}, fused: the scoring step of every two-tower and sequential recommender
+     * (user or sequence state against item embeddings) without materialising the product.
+     */
+    public static Tensor rowDot(Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shapeRef(), b.shapeRef()) || a.dim() == 0) {
+            throw new IllegalArgumentException("rowDot needs equal shapes of rank >= 1, got " + Shapes.str(a.shapeRef()) + " and " + Shapes.str(b.shapeRef()));
+        }
+        int d = a.size(-1);
+        float[] x = a.data(), y = b.data();
+        int rows = d == 0 ? 0 : x.length / d;
+        float[] o = new float[rows];
+        for (int r = 0; r < rows; r++) o[r] = VectorMath.dot(x, r * d, y, r * d, d);
+        return Tensor.result(o, Arrays.copyOf(a.shapeRef(), a.dim() - 1), g -> {
+            if (a.requiresGrad) {
+                float[] ga = a.gradBuf();
+                for (int r = 0; r < rows; r++) for (int j = 0, at = r * d; j < d; j++, at++) ga[at] += g[r] * y[at];
+            }
+            if (b.requiresGrad) {
+                float[] gb = b.gradBuf();
+                for (int r = 0; r < rows; r++) for (int j = 0, at = r * d; j < d; j++, at++) gb[at] += g[r] * x[at];
+            }
+        }, a, b);
     }
 
     /**
@@ -33,19 +61,47 @@ public final class Functional {
         if (p < 0f || p >= 1f) throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
         if (!training || p == 0f) return x;
         float[] in = x.data();
-        float scale = 1f / (1f - p);
-        float[] mask = new float[in.length];
+        long seed = rng.nextLong();
         float[] o = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            if (rng.nextFloat() >= p) {
-                mask[i] = scale;
-                o[i] = in[i] * scale;
+        Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> {
+            float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
+            for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
+                int len = Math.min(MASK_BLOCK, e - b0);
+                fillKeep(mask, 0, b0, len, p, seed);
+                for (int j = 0; j < len; j++) o[b0 + j] = in[b0 + j] * mask[j];
             }
-        }
+        });
         return Tensor.result(o, x.shape(), g -> {
             float[] gx = x.gradBuf();
-            for (int i = 0; i < g.length; i++) gx[i] += g[i] * mask[i];
+            Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
+                float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
+                for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
+                    int len = Math.min(MASK_BLOCK, e - b0);
+                    fillKeep(mask, 0, b0, len, p, seed);
+                    for (int j = 0; j < len; j++) gx[b0 + j] += g[b0 + j] * mask[j];
+                }
+            });
         }, x);
+    }
+
+    /**
+     * Writes inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for elements
+     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. Element i
+     * keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}: the mask is a pure function
+     * of (seed, index), so it is never stored — backward passes regenerate it — and it is the same
+     * for any thread count or chunking.
+     */
+    static void fillKeep(float[] dst, int dstOff, long first, int n, float p, long seed) {
+        float scale = 1f / (1f - p);
+        long threshold = (long) Math.ceil(p * 4294967296.0);
+        for (int j = 0; j < n; j++) {
+            long z = seed + (first + j) * 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z ^= z >>> 31;
+            // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
+            dst[dstOff + j] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
+        }
     }
 
     /**
@@ -58,56 +114,50 @@ public final class Functional {
         if (beta != null && beta.numel() != d) throw new IllegalArgumentException("layerNorm beta " + Shapes.str(beta.shapeRef()) + " does not match input " + Shapes.str(x.shapeRef()));
         float[] in = x.data();
         int rows = d == 0 ? 0 : in.length / d;
-        float[] xhat = new float[in.length];
+        // only per-row statistics are saved; the normalised rows are recomputed in backward
+        float[] mean = new float[rows];
         float[] rstd = new float[rows];
         float[] o = new float[in.length];
         float[] gm = gamma == null ? null : gamma.data, bt = beta == null ? null : beta.data;
-        for (int r = 0; r < rows; r++) {
-            int base = r * d;
-            float mean = 0f;
-            for (int j = 0; j < d; j++) mean += in[base + j];
-            mean /= d;
-            float var = 0f;
-            for (int j = 0; j < d; j++) {
-                float c = in[base + j] - mean;
-                var += c * c;
+        int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, d));
+        Parallel.forRange(rows, grain, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int base = r * d;
+                float mu = VectorMath.sum(in, base, d) / d;
+                float rs = (float) (1 / Math.sqrt(VectorMath.sumSqDev(in, base, d, mu) / d + eps));
+                mean[r] = mu;
+                rstd[r] = rs;
+                for (int j = 0; j < d; j++) {
+                    float h = (in[base + j] - mu) * rs;
+                    o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
+                }
             }
-            var /= d;
-            float rs = (float) (1 / Math.sqrt(var + eps));
-            rstd[r] = rs;
-            for (int j = 0; j < d; j++) {
-                float h = (in[base + j] - mean) * rs;
-                xhat[base + j] = h;
-                o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
-            }
-        }
+        });
         return Tensor.result(o, x.shape(), g -> {
             if (gamma != null && gamma.requiresGrad) {
                 float[] gg = gamma.gradBuf();
-                for (int r = 0; r < rows; r++) for (int j = 0; j < d; j++) gg[j] += g[r * d + j] * xhat[r * d + j];
-            }
-            if (beta != null && beta.requiresGrad) {
-                float[] gb = beta.gradBuf();
-                for (int r = 0; r < rows; r++) for (int j = 0; j < d; j++) gb[j] += g[r * d + j];
-            }
-            if (x.requiresGrad) {
-                float[] gx = x.gradBuf();
                 for (int r = 0; r < rows; r++) {
                     int base = r * d;
-                    float s1 = 0f, s2 = 0f;
-                    for (int j = 0; j < d; j++) {
-                        float dh = gm == null ? g[base + j] : g[base + j] * gm[j];
-                        s1 += dh;
-                        s2 += dh * xhat[base + j];
-                    }
-                    s1 /= d;
-                    s2 /= d;
-                    float rs = rstd[r];
-                    for (int j = 0; j < d; j++) {
-                        float dh = gm == null ? g[base + j] : g[base + j] * gm[j];
-                        gx[base + j] += rs * (dh - s1 - xhat[base + j] * s2);
-                    }
+                    float mu = mean[r], rs = rstd[r];
+                    for (int j = 0; j < d; j++) gg[j] += g[base + j] * ((in[base + j] - mu) * rs);
                 }
+            }
+            if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
+            if (x.requiresGrad) {
+                float[] gx = x.gradBuf();
+                Parallel.forRange(rows, grain, (r0, r1) -> {
+                    float[] dh = new float[d], xh = new float[d];
+                    for (int r = r0; r < r1; r++) {
+                        int base = r * d;
+                        float mu = mean[r], rs = rstd[r];
+                        for (int j = 0; j < d; j++) xh[j] = (in[base + j] - mu) * rs;
+                        if (gm == null) System.arraycopy(g, base, dh, 0, d);
+                        else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
+                        float s1 = VectorMath.sum(dh, 0, d) / d;
+                        float s2 = VectorMath.dot(dh, 0, xh, 0, d) / d;
+                        for (int j = 0; j < d; j++) gx[base + j] += rs * (dh[j] - s1 - xh[j] * s2);
+                    }
+                });
             }
         }, x, gamma, beta);
     }
@@ -175,15 +225,13 @@ public final class Functional {
         int[] pad = keyPadding == null ? null : keyPadding.ints;
         int bh = b * h, ts = t * s;
         float[] probs = new float[bh * ts];
-        float[] keep = dropout > 0f ? new float[bh * ts] : null;
-        if (keep != null) {
-            float sc = 1f / (1f - dropout);
-            for (int i = 0; i < keep.length; i++) keep[i] = rng.nextFloat() >= dropout ? sc : 0f;
-        }
+        boolean drop = dropout > 0f;
+        long dropSeed = drop ? rng.nextLong() : 0L;
         float[] o = new float[bh * t * dv];
         int shift = s - t;
         Parallel.forRange(bh, 1, (start, end) -> {
-            float[] pd = keep == null ? null : new float[ts];
+            float[] pd = drop ? new float[ts] : null;
+            float[] keep = drop ? new float[ts] : null;
             for (int x = start; x < end; x++) {
                 int bi = x / h;
                 int pOff = x * ts;
@@ -200,19 +248,14 @@ public final class Functional {
                         Arrays.fill(probs, row, row + s, 0f);
                         continue;
                     }
-                    float sum = 0f;
-                    for (int j = 0; j < s; j++) {
-                        float e = (float) Math.exp(probs[row + j] - mx);
-                        probs[row + j] = e;
-                        sum += e;
-                    }
-                    float inv = 1f / sum;
-                    for (int j = 0; j < s; j++) probs[row + j] *= inv;
+                    float sum = VectorMath.expShiftSum(probs, row, s, mx);
+                    VectorMath.scale(probs, row, s, 1f / sum);
                 }
                 float[] src = probs;
                 int srcOff = pOff;
                 if (pd != null) {
-                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[pOff + i];
+                    fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
+                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                     src = pd;
                     srcOff = 0;
                 }
@@ -225,14 +268,16 @@ public final class Functional {
             float[] gv = v.requiresGrad ? v.gradBuf() : null;
             Parallel.forRange(bh, 1, (start, end) -> {
                 float[] dp = new float[ts];
-                float[] pd = keep == null ? null : new float[ts];
+                float[] pd = drop ? new float[ts] : null;
+                float[] keep = drop ? new float[ts] : null;
                 for (int x = start; x < end; x++) {
                     int pOff = x * ts;
+                    if (drop) fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
                     if (gv != null) {
                         float[] src = probs;
                         int srcOff = pOff;
                         if (pd != null) {
-                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[pOff + i];
+                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                             src = pd;
                             srcOff = 0;
                         }
@@ -240,11 +285,10 @@ public final class Functional {
                     }
                     if (gq == null && gk == null) continue;
                     Gemm.sgemm(false, true, t, s, dv, 1f, g, x * t * dv, dv, vd, x * s * dv, dv, 0f, dp, 0, s);
-                    if (keep != null) for (int i = 0; i < ts; i++) dp[i] *= keep[pOff + i];
+                    if (drop) for (int i = 0; i < ts; i++) dp[i] *= keep[i];
                     for (int i = 0; i < t; i++) {
                         int row = i * s;
-                        float dot = 0f;
-                        for (int j = 0; j < s; j++) dot += dp[row + j] * probs[pOff + row + j];
+                        float dot = VectorMath.dot(dp, row, probs, pOff + row, s);
                         for (int j = 0; j < s; j++) dp[row + j] = probs[pOff + row + j] * (dp[row + j] - dot);
                     }
                     if (gq != null) Gemm.sgemm(false, false, t, dk, s, scale, dp, 0, s, kd, x * s * dk, dk, 1f, gq, x * t * dk, dk);

@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>It exists because every dense layer, attention score and full-vocabulary logit goes through
  * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels (zero padded,
- * so transposed B costs only the pack), A into {@code MR x KC} slivers, and an {@code MR x NR}
- * register-blocked Vector API micro-kernel accumulates with FMA. Row blocks are split across the
- * {@link Parallel} pool when the product is large enough to pay for it.
+ * so a transposed B costs only the pack) unless its rows are short enough to stream in place; A is
+ * read in place for full row blocks, or packed into {@code MR x KC} slivers (edges, transposes with
+ * a scale); an {@code MR x NR} (6 rows x 2 vectors, 6 x 32 with AVX-512) Vector API micro-kernel accumulates with
+ * FMA. Row blocks are split across the {@link Parallel} pool when the product is large enough to pay
+ * for it; each output element is summed in the same order whatever the thread count.
  */
 public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -57,25 +59,60 @@ public final class Gemm {
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] pb = packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                boolean directB = !transB && ldb <= 256;
+                float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
                 int rowBlocks = (m + MR - 1) / MR;
                 final int fjc = jc, fpc = pc, fnc = nc;
                 Parallel.RangeBody body = (rs, re) -> {
                     float[] pa = PACK_A.get();
                     float[] tile = TILE.get();
+                    float[] edgeB = null;
                     for (int rb = rs; rb < re; rb++) {
                         int i0 = rb * MR;
                         int mr = Math.min(MR, m - i0);
-                        packA(transA, a, aOff, lda, i0, mr, fpc, kc, pa);
+                        boolean directA = mr == MR && alpha == 1f;
+                        int aBase, aRs, aKs;
+                        float[] aSrc;
+                        if (directA) {
+                            aSrc = a;
+                            aBase = transA ? aOff + fpc * lda + i0 : aOff + i0 * lda + fpc;
+                            aRs = transA ? 1 : lda;
+                            aKs = transA ? lda : 1;
+                        } else {
+                            packA(transA, a, aOff, lda, i0, mr, fpc, kc, alpha, pa);
+                            aSrc = pa;
+                            aBase = 0;
+                            aRs = 1;
+                            aKs = MR;
+                        }
                         for (int p = 0; p < panels; p++) {
                             int j0 = fjc + p * NR;
                             int nr = Math.min(NR, fjc + fnc - j0);
-                            int pbOff = p * kc * NR;
+                            float[] bSrc;
+                            int bBase, bStride;
+                            if (!directB) {
+                                bSrc = pb;
+                                bBase = p * kc * NR;
+                                bStride = NR;
+                            } else if (nr == NR) {
+                                bSrc = b;
+                                bBase = bOff + fpc * ldb + j0;
+                                bStride = ldb;
+                            } else {
+                                if (edgeB == null) edgeB = new float[kc * NR];
+                                for (int kk = 0; kk < kc; kk++) {
+                                    System.arraycopy(b, bOff + (fpc + kk) * ldb + j0, edgeB, kk * NR, nr);
+                                    java.util.Arrays.fill(edgeB, kk * NR + nr, kk * NR + NR, 0f);
+                                }
+                                bSrc = edgeB;
+                                bBase = 0;
+                                bStride = NR;
+                            }
                             if (mr == MR && nr == NR) {
-                                kernel(pa, pb, pbOff, kc, c, cOff + i0 * ldc + j0, ldc, alpha);
+                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc);
                             } else {
                                 java.util.Arrays.fill(tile, 0f);
-                                kernel(pa, pb, pbOff, kc, tile, 0, NR, alpha);
+                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
                                 for (int r = 0; r < mr; r++) {
                                     int cr = cOff + (i0 + r) * ldc + j0;
                                     for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
@@ -120,12 +157,12 @@ public final class Gemm {
         return pb;
     }
 
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float[] pa) {
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float alpha, float[] pa) {
         if (!transA) {
             for (int r = 0; r < MR; r++) {
                 if (r < mr) {
                     int src = aOff + (i0 + r) * lda + pc;
-                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = a[src + kk];
+                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = alpha * a[src + kk];
                 } else {
                     for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = 0f;
                 }
@@ -134,56 +171,64 @@ public final class Gemm {
             for (int kk = 0; kk < kc; kk++) {
                 int src = aOff + (pc + kk) * lda + i0;
                 int dst = kk * MR;
-                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? a[src + r] : 0f;
+                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
             }
         }
     }
 
-    private static void kernel(float[] pa, float[] pb, int pbOff, int kc, float[] c, int cOff, int ldc, float alpha) {
+    /**
+     * MR x NR micro-kernel: C[0..MR, 0..NR] += A-sliver * B-panel over kc steps. Element (r, k) of A is
+     * {@code a[aOff + r*aRs + k*aKs]} (packed or read in place), row k of B starts at {@code b[bOff + k*bStride]}.
+     */
+    private static void kernel(float[] a, int aOff, int aRs, int aKs, float[] b, int bOff, int bStride, int kc, float[] c, int cOff, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        int bi = pbOff, ai = 0;
-        for (int kk = 0; kk < kc; kk++, bi += NR, ai += MR) {
-            FloatVector b0 = FloatVector.fromArray(S, pb, bi);
-            FloatVector b1 = FloatVector.fromArray(S, pb, bi + VL);
-            FloatVector a0 = FloatVector.broadcast(S, pa[ai]);
+        int bi = bOff, ai = aOff;
+        int r1 = aRs, r2 = 2 * aRs, r3 = 3 * aRs, r4 = 4 * aRs, r5 = 5 * aRs;
+        for (int kk = 0; kk < kc; kk++, bi += bStride, ai += aKs) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + r1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + r2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, pa[ai + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + r4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, pa[ai + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + r5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
-        store(c00, c01, alpha, c, cOff);
-        store(c10, c11, alpha, c, cOff + ldc);
-        store(c20, c21, alpha, c, cOff + 2 * ldc);
-        store(c30, c31, alpha, c, cOff + 3 * ldc);
-        store(c40, c41, alpha, c, cOff + 4 * ldc);
-        store(c50, c51, alpha, c, cOff + 5 * ldc);
-    }
-
-    private static void store(FloatVector v0, FloatVector v1, float alpha, float[] c, int off) {
-        if (alpha != 1f) {
-            v0 = v0.mul(alpha);
-            v1 = v1.mul(alpha);
-        }
-        v0.add(FloatVector.fromArray(S, c, off)).intoArray(c, off);
-        v1.add(FloatVector.fromArray(S, c, off + VL)).intoArray(c, off + VL);
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o += ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */

@@ -20,10 +20,7 @@ final class Layout {
         }
         if (Shapes.numel(s) != n) throw new IllegalArgumentException("cannot reshape " + Shapes.str(a.shapeRef()) + " (" + n + " elements) to " + Shapes.str(newShape));
         if (a.isInt()) return new Tensor(a.ints, s, DType.INT32);
-        return Tensor.result(a.data, s, g -> {
-            float[] ga = a.gradBuf();
-            for (int i = 0; i < g.length; i++) ga[i] += g[i];
-        }, a);
+        return Tensor.result(a.data, s, a::accumulateGrad, a);
     }
 
     static Tensor permute(Tensor a, int[] axes) {

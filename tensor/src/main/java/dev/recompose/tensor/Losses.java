@@ -55,6 +55,25 @@ public final class Losses {
         }, logits, targets);
     }
 
+    /** Mean squared error {@code mean((pred - target)^2)} (rating prediction); shapes must match. */
+    public static Tensor mse(Tensor pred, Tensor target) {
+        if (!Arrays.equals(pred.shapeRef(), target.shapeRef())) {
+            throw new IllegalArgumentException("mse: prediction " + Shapes.str(pred.shapeRef()) + " and target " + Shapes.str(target.shapeRef()) + " differ");
+        }
+        return pred.sub(target).square().mean();
+    }
+
+    /**
+     * Bayesian personalised ranking loss (Rendle et al. 2009): {@code mean(-log sigmoid(pos - neg))},
+     * computed stably as {@code mean(softplus(neg - pos))}; scores of equal shape.
+     */
+    public static Tensor bpr(Tensor positiveScores, Tensor negativeScores) {
+        if (!Arrays.equals(positiveScores.shapeRef(), negativeScores.shapeRef())) {
+            throw new IllegalArgumentException("bpr: positive " + Shapes.str(positiveScores.shapeRef()) + " and negative " + Shapes.str(negativeScores.shapeRef()) + " scores differ");
+        }
+        return negativeScores.sub(positiveScores).softplus().mean();
+    }
+
     /**
      * Mean softmax cross-entropy of {@code logits [N, C]} against int32 class {@code targets [N]};
      * targets below 0 are ignored (and excluded from the mean).

@@ -84,6 +84,48 @@ final class MatMul {
         }, a, b);
     }
 
+    /**
+     * Fused {@code x @ w^T + b} for x {@code [..., in]}, w {@code [out, in]}, b {@code [out]} or null:
+     * the bias seeds the output before one GEMM, and its gradient is the column sum of the output gradient.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (b == null) return matmul(x, w, false, true);
+        int in = w.size(1), out = w.size(0);
+        if (x.size(-1) != in || b.numel() != out) {
+            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
+        }
+        int rows = x.numel() / Math.max(1, in);
+        float[] xd = x.data(), wd = w.data(), bd = b.data();
+        float[] o = new float[rows * out];
+        if (out >= 16) for (int r = 0; r < rows; r++) System.arraycopy(bd, 0, o, r * out, out);
+        else for (int r = 0; r < rows; r++) for (int j = 0; j < out; j++) o[r * out + j] = bd[j];
+        Gemm.sgemm(false, true, rows, out, in, 1f, xd, 0, in, wd, 0, in, 1f, o, 0, out);
+        int[] shape = x.shape();
+        shape[shape.length - 1] = out;
+        return Tensor.result(o, shape, g -> {
+            if (x.requiresGrad) Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 1f, x.gradBuf(), 0, in);
+            if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, xd, 0, in, 1f, w.gradBuf(), 0, in);
+            if (b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
+        }, x, w, b);
+    }
+
+    private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+
+    /** {@code acc[j] += sum_r m[r*cols + j]}, one vector of columns at a time kept in a register. */
+    static void columnSums(float[] m, int rows, int cols, float[] acc) {
+        int j = 0;
+        for (int bound = S.loopBound(cols); j < bound; j += S.length()) {
+            var sum = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
+            for (int r = 0, at = j; r < rows; r++, at += cols) sum = sum.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at));
+            sum.intoArray(acc, j);
+        }
+        for (; j < cols; j++) {
+            float sum = 0f;
+            for (int r = 0; r < rows; r++) sum += m[r * cols + j];
+            acc[j] += sum;
+        }
+    }
+
     private interface BatchBody {
         void run(int batch);
     }

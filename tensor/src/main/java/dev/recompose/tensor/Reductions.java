@@ -45,9 +45,7 @@ final class Reductions {
         for (int p = 0; p < outer; p++) {
             int base = p * n * inner, ob = p * inner;
             if (inner == 1) {
-                float acc = 0f;
-                for (int j = 0; j < n; j++) acc += x[base + j];
-                o[ob] = acc * scale;
+                o[ob] = VectorMath.sum(x, base, n) * scale;
             } else {
                 for (int j = 0; j < n; j++) {
                     int row = base + j * inner;

@@ -33,6 +33,11 @@ public final class Rng {
         return (float) ((random.nextLong() >>> 40) * 0x1.0p-24);
     }
 
+    /** 64 uniform random bits (e.g. a seed for a counter-based stream). */
+    public long nextLong() {
+        return random.nextLong();
+    }
+
     /** Uniform in [0, 1) as a double. */
     public double nextDouble() {
         return random.nextDouble();

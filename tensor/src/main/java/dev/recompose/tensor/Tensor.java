@@ -245,6 +245,20 @@ public final class Tensor {
         return g;
     }
 
+    /**
+     * Adds {@code g} (same element count) to this tensor's gradient. When there is none yet the
+     * array itself is adopted instead of copied: it is the output gradient of the op being
+     * back-propagated, which the tape frees right after, so ownership can pass without a copy.
+     */
+    void accumulateGrad(float[] g) {
+        if (grad == null && g.length == data.length) {
+            grad = g;
+            return;
+        }
+        float[] mine = gradBuf();
+        for (int i = 0; i < g.length; i++) mine[i] += g[i];
+    }
+
     /** Same storage, no history, does not require grad. */
     public Tensor detach() {
         return data != null ? new Tensor(data, shape) : new Tensor(ints, shape, DType.INT32);

@@ -92,6 +92,29 @@ class AutogradTest {
         assertFalse(java.util.Arrays.equals(Tensor.randn(new Rng(5), 100).data(), Tensor.randn(new Rng(6), 100).data()));
     }
 
+    private static float[][] bigStep(int threads) {
+        int old = Parallel.threads();
+        try {
+            Parallel.setThreads(threads);
+            Rng rng = new Rng(3);
+            Tensor x = Tensor.randn(rng, 600, 128).requiresGrad(true);
+            Tensor w = Tensor.randn(rng, 96, 128).requiresGrad(true);
+            Tensor g = Tensor.randn(rng, 128).requiresGrad(true);
+            Tensor h = Functional.layerNorm(x.mul(x).add(x).relu(), g, null, 1e-5f);
+            Tensor loss = Functional.linear(h, w, null).tanh().sum();
+            loss.backward();
+            return new float[][] {{loss.item()}, x.grad().data(), w.grad().data(), g.grad().data()};
+        } finally {
+            Parallel.setThreads(old);
+        }
+    }
+
+    @Test
+    void twoThreadsGiveTheSameBitsAsOne() {
+        float[][] one = bigStep(1), two = bigStep(2);
+        for (int i = 0; i < one.length; i++) assertArrayEquals(one[i], two[i], 0f, "output " + i);
+    }
+
     @Test
     void parallelRegionsDoNotNest() {
         int old = Parallel.threads();

@@ -66,6 +66,23 @@ class FusedOpsTest {
     }
 
     @Test
+    void rowDotMatchesMulSum() {
+        Tensor a = param(rng, 2, 3, 5), b = param(rng, 2, 3, 5);
+        check(in -> Functional.rowDot(in.get(0), in.get(1)), a, b);
+        assertSameAsComposition(in -> Functional.rowDot(in.get(0), in.get(1)), in -> in.get(0).mul(in.get(1)).sum(-1, false), 1e-5f, a, b);
+    }
+
+    @Test
+    void mseAndBpr() {
+        Tensor p = param(rng, 5), t = param(rng, 5), n = param(rng, 5);
+        check(in -> Losses.mse(in.get(0), in.get(1)), p, t);
+        check(in -> Losses.bpr(in.get(0), in.get(1)), p, n);
+        Tensor pos = Tensor.of(new float[] {2f}, 1), neg = Tensor.of(new float[] {0f}, 1);
+        assertEquals(-Math.log(1 / (1 + Math.exp(-2))), Losses.bpr(pos, neg).item(), 1e-6);
+        assertEquals(4f, Losses.mse(pos, neg).item(), 0f);
+    }
+
+    @Test
     void crossEntropy() {
         Tensor x = param(rng, 4, 5);
         Tensor t = Tensor.ofInts(new int[] {1, 4, -1, 0}, 4);

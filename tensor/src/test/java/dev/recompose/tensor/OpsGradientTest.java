@@ -14,7 +14,7 @@ class OpsGradientTest {
 
     @Test
     void broadcastingArithmetic() {
-        int[][][] pairs = {{{3, 4}, {3, 4}}, {{2, 3, 4}, {4}}, {{2, 1, 4}, {3, 1}}, {{1}, {2, 3}}, {{2, 3}, {}}};
+        int[][][] pairs = {{{3, 4}, {3, 4}}, {{2, 3, 4}, {4}}, {{2, 1, 4}, {3, 1}}, {{1}, {2, 3}}, {{2, 3}, {}}, {{2, 3, 4}, {2, 3, 1}}, {{2, 3, 4}, {3, 1}}, {{3, 1}, {2, 3, 4}}, {{4}, {2, 3, 4}}, {{2, 3, 4}, {1, 3, 4}}};
         for (int[][] p : pairs) {
             Tensor a = param(rng, p[0]), b = param(rng, p[1]);
             Tensor bPos = Tensor.rand(rng, p[1]).add(0.5f).requiresGrad(true);

@@ -1,16 +1,14 @@
 package dev.recompose.models.baseline;
 
+import dev.recompose.models.util.Workers;
 import dev.recompose.models.seq.Recommender;
 import dev.recompose.models.seq.Scorer;
 import dev.recompose.models.seq.SequenceData;
 import dev.recompose.models.seq.UserBatch;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Item-based k-nearest-neighbour recommender with cosine similarity on binary co-occurrence in
@@ -237,47 +235,16 @@ public final class ItemKNN implements Recommender {
     int workers = Math.max(1, Math.min(n,
         threads == 0 ? Runtime.getRuntime().availableProcessors() : threads));
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     int chunk = 64;
-    Runnable work = () -> {
-      try {
-        ItemTask t = tasks.get();
-        int from;
-        while (failure.get() == null && (from = next.getAndAdd(chunk)) < n) {
-          for (int i = from, end = Math.min(n, from + chunk); i < end; i++) {
-            t.run(i);
-          }
-        }
-      } catch (Throwable e) {
-        failure.compareAndSet(null, e);
-      }
-    };
-    if (workers == 1) {
-      work.run();
-    } else {
-      List<Thread> ts = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        ts.add(Thread.ofPlatform().name("recompose-itemknn-" + w).start(work));
-      }
-      for (Thread t : ts) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure.compareAndSet(null, e);
+    Workers.run(workers, "recompose-itemknn-", "ItemKNN fit", failure -> {
+      ItemTask t = tasks.get();
+      int from;
+      while (failure.get() == null && (from = next.getAndAdd(chunk)) < n) {
+        for (int i = from, end = Math.min(n, from + chunk); i < end; i++) {
+          t.run(i);
         }
       }
-    }
-    Throwable t = failure.get();
-    if (t instanceof RuntimeException re) {
-      throw re;
-    }
-    if (t instanceof Error err) {
-      throw err;
-    }
-    if (t != null) {
-      throw new IllegalStateException("ItemKNN fit failed: " + t, t);
-    }
+    });
   }
 
   /**

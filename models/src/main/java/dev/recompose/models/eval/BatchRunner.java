@@ -1,13 +1,11 @@
 package dev.recompose.models.eval;
 
+import dev.recompose.models.util.Workers;
 import dev.recompose.models.seq.Scorer;
 import dev.recompose.models.seq.SequenceData;
 import dev.recompose.models.seq.Stage;
 import dev.recompose.models.seq.UserBatch;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -66,70 +64,39 @@ final class BatchRunner {
     int batches = (users.length + batchUsers - 1) / batchUsers;
     int workers = Math.max(1, Math.min(threads, batches));
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable work = () -> {
-      try {
-        RowHandler h = handlers.get();
-        int rowWidth = width > 0 ? width : numItems;
-        float[] buf = new float[batchUsers * rowWidth];
-        int[] ids = new int[batchUsers];
-        int[][] inputs = new int[batchUsers][];
-        int[][] cands = new int[batchUsers][];
-        int b;
-        while (failure.get() == null && (b = next.getAndIncrement()) < batches) {
-          int from = b * batchUsers;
-          int size = Math.min(batchUsers, users.length - from);
-          for (int r = 0; r < size; r++) {
-            ids[r] = users[from + r];
-            inputs[r] = inputsOf.of(from + r, ids[r]);
-            if (width > 0) {
-              cands[r] = h.candidates(from + r, ids[r], inputs[r], cands[r]);
-              if (cands[r].length != width) {
-                throw new IllegalStateException(cands[r].length + " candidates, expected "
-                    + width);
-              }
+    Workers.run(workers, "recompose-eval-", "evaluation", failure -> {
+      RowHandler h = handlers.get();
+      int rowWidth = width > 0 ? width : numItems;
+      float[] buf = new float[batchUsers * rowWidth];
+      int[] ids = new int[batchUsers];
+      int[][] inputs = new int[batchUsers][];
+      int[][] cands = new int[batchUsers][];
+      int b;
+      while (failure.get() == null && (b = next.getAndIncrement()) < batches) {
+        int from = b * batchUsers;
+        int size = Math.min(batchUsers, users.length - from);
+        for (int r = 0; r < size; r++) {
+          ids[r] = users[from + r];
+          inputs[r] = inputsOf.of(from + r, ids[r]);
+          if (width > 0) {
+            cands[r] = h.candidates(from + r, ids[r], inputs[r], cands[r]);
+            if (cands[r].length != width) {
+              throw new IllegalStateException(cands[r].length + " candidates, expected "
+                  + width);
             }
           }
-          UserBatch batch = new UserBatch(ids, inputs, size);
-          if (width > 0) {
-            scorer.scoreCandidates(batch, cands, width, buf);
-          } else {
-            scorer.score(batch, buf);
-          }
-          for (int r = 0; r < size; r++) {
-            h.handle(from + r, ids[r], inputs[r], width > 0 ? cands[r] : null, buf,
-                r * rowWidth);
-          }
         }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
-      }
-    };
-    if (workers == 1) {
-      work.run();
-    } else {
-      List<Thread> ts = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        ts.add(Thread.ofPlatform().name("recompose-eval-" + w).start(work));
-      }
-      for (Thread t : ts) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure.compareAndSet(null, e);
+        UserBatch batch = new UserBatch(ids, inputs, size);
+        if (width > 0) {
+          scorer.scoreCandidates(batch, cands, width, buf);
+        } else {
+          scorer.score(batch, buf);
+        }
+        for (int r = 0; r < size; r++) {
+          h.handle(from + r, ids[r], inputs[r], width > 0 ? cands[r] : null, buf,
+              r * rowWidth);
         }
       }
-    }
-    Throwable t = failure.get();
-    if (t instanceof RuntimeException re) {
-      throw re;
-    }
-    if (t instanceof Error err) {
-      throw err;
-    }
-    if (t != null) {
-      throw new IllegalStateException("evaluation failed: " + t, t);
-    }
+    });
   }
 }

@@ -223,4 +223,12 @@ public final class SafeTensors {
     public static List<String> load(Module module, Path path, boolean strict) throws IOException {
         return module.load(read(path), strict);
     }
+
+    /**
+     * Loads parameters into {@code module}, looking each up under {@code nameInFile.apply(name)}
+     * (for checkpoints with another naming scheme, e.g. the upper layers of a BERT encoder).
+     */
+    public static List<String> load(Module module, Path path, java.util.function.Function<String, String> nameInFile, boolean strict) throws IOException {
+        return module.load(read(path), nameInFile, strict);
+    }
 }

@@ -85,17 +85,30 @@ public abstract class Module {
      * parameter must be present; shapes must always match. Returns the names that were loaded.
      */
     public final java.util.List<String> load(Map<String, Tensor> state, boolean strict) {
+        return load(state, java.util.function.Function.identity(), strict);
+    }
+
+    /**
+     * Copies values into parameters, looking each one up in {@code state} under
+     * {@code nameInState.apply(parameterName)}; this is how a checkpoint with another naming scheme
+     * (e.g. a BERT layer {@code encoder.layer.11.attention.self.query.weight}) loads into a
+     * {@link TransformerBlock}. With {@code strict} every parameter must be found; shapes must always
+     * match. Returns the parameter names that were loaded.
+     */
+    public final java.util.List<String> load(Map<String, Tensor> state, java.util.function.Function<String, String> nameInState, boolean strict) {
         java.util.ArrayList<String> loaded = new java.util.ArrayList<>();
         for (var e : parameters().entrySet()) {
-            Tensor src = state.get(e.getKey());
+            String key = nameInState.apply(e.getKey());
+            Tensor src = key == null ? null : state.get(key);
             if (src == null) {
-                if (strict) throw new IllegalArgumentException("missing parameter " + e.getKey() + " in state");
+                if (strict) throw new IllegalArgumentException("missing parameter " + e.getKey() + " (looked up as " + key + ") in state");
                 continue;
             }
             Tensor dst = e.getValue();
             if (!java.util.Arrays.equals(src.shape(), dst.shape())) {
-                throw new IllegalArgumentException("parameter " + e.getKey() + " has shape " + Shapes.str(dst.shape()) + " but state has " + Shapes.str(src.shape()));
+                throw new IllegalArgumentException("parameter " + e.getKey() + " has shape " + Shapes.str(dst.shape()) + " but state entry " + key + " has " + Shapes.str(src.shape()));
             }
+            if (src.isInt()) throw new IllegalArgumentException("state entry " + key + " is int32, parameter " + e.getKey() + " is float32");
             System.arraycopy(src.data(), 0, dst.data(), 0, dst.numel());
             loaded.add(e.getKey());
         }

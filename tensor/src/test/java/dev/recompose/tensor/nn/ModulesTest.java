@@ -157,6 +157,25 @@ class ModulesTest {
     }
 
     @Test
+    void loadWithRenamingMapsForeignCheckpointNames() {
+        var block = new TransformerBlock(4, 2, 8, 0f, false, Activation.GELU, 1e-12f, new Rng(1));
+        java.util.Map<String, Tensor> bert = new java.util.HashMap<>();
+        java.util.Map<String, String> toBert = java.util.Map.of(
+                "attention.query", "attention.self.query", "attention.key", "attention.self.key",
+                "attention.value", "attention.self.value", "attention.output", "attention.output.dense",
+                "norm1", "attention.output.LayerNorm", "ffn.0", "intermediate.dense", "ffn.1", "output.dense", "norm2", "output.LayerNorm");
+        java.util.function.Function<String, String> rename = name -> {
+            int dot = name.lastIndexOf('.');
+            String mapped = toBert.get(name.substring(0, dot));
+            return mapped == null ? null : "encoder.layer.11." + mapped + name.substring(dot);
+        };
+        Rng rng = new Rng(2);
+        block.parameters().forEach((name, t) -> bert.put(rename.apply(name), Tensor.randn(rng, t.shape())));
+        assertEquals(16, block.load(bert, rename, true).size());
+        assertArrayEquals(bert.get("encoder.layer.11.intermediate.dense.weight").data(), block.parameters().get("ffn.0.weight").data(), 0f);
+    }
+
+    @Test
     void loadCopiesByNameAndChecksShapes() {
         var a = new Linear(3, 2, new Rng(1));
         var b = new Linear(3, 2, new Rng(2));

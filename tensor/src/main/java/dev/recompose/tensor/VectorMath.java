@@ -1,0 +1,90 @@
+package dev.recompose.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API building blocks for row-wise kernels: sums, dot products, maxima and shifted exponentials.
+ *
+ * <p>C2 does not auto-vectorise float reductions (it must keep the sequential rounding order), so
+ * layer norm, softmax and row sums would run scalar; these helpers reduce in vector lanes instead.
+ * Results are deterministic for a given length: lanes are summed in a fixed order (not with
+ * {@code reduceLanes(ADD)}, whose float order is unspecified and differs between interpreted and
+ * compiled code), so the bits do not depend on the thread count or on JIT state.
+ */
+final class VectorMath {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorMath() {}
+
+    private static float lanesInOrder(FloatVector v) {
+        float[] lanes = v.toArray();
+        float s = 0f;
+        for (float x : lanes) s += x;
+        return s;
+    }
+
+    static float sum(float[] a, int off, int n) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += L) acc = acc.add(FloatVector.fromArray(S, a, off + i));
+        float s = lanesInOrder(acc);
+        for (; i < n; i++) s += a[off + i];
+        return s;
+    }
+
+    static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
+        }
+        float s = lanesInOrder(acc);
+        for (; i < n; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+
+    /** Sum of squared deviations from {@code mean}. */
+    static float sumSqDev(float[] a, int off, int n, float mean) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector c = FloatVector.fromArray(S, a, off + i).sub(mean);
+            acc = c.fma(c, acc);
+        }
+        float s = lanesInOrder(acc);
+        for (; i < n; i++) {
+            float c = a[off + i] - mean;
+            s += c * c;
+        }
+        return s;
+    }
+
+    static float max(float[] a, int off, int n) {
+        int i = 0;
+        FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int bound = S.loopBound(n); i < bound; i += L) acc = acc.max(FloatVector.fromArray(S, a, off + i));
+        float m = acc.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) m = Math.max(m, a[off + i]);
+        return m;
+    }
+
+    /**
+     * {@code a[i] = exp(a[i] - shift)} in place; returns the sum of the results. The exponential is
+     * scalar {@link Math#exp} on purpose: the vector EXP operator may use a different approximation
+     * in compiled and interpreted code, which would make results depend on JIT timing.
+     */
+    static float expShiftSum(float[] a, int off, int n, float shift) {
+        for (int i = 0; i < n; i++) a[off + i] = (float) Math.exp(a[off + i] - shift);
+        return sum(a, off, n);
+    }
+
+    /** {@code a[i] *= f}. */
+    static void scale(float[] a, int off, int n, float f) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) FloatVector.fromArray(S, a, off + i).mul(f).intoArray(a, off + i);
+        for (; i < n; i++) a[off + i] *= f;
+    }
+}
