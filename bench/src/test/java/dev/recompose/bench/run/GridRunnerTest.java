@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GridRunnerTest {
   @TempDir Path tmp;
 
+  /** Baselines only: no executor or preparer from the class path (adapters) joins the test. */
+  static final ExecutorRegistry BASELINES = new ExecutorRegistry(List.of(new BaselineExecutor()));
+
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
   static final String SYNTH = "datasets: [{name: tiny, synth: {users: 80, items: 200, seed: 5}}]\n";
@@ -39,7 +42,7 @@ class GridRunnerTest {
     String yaml = SYNTH + "models: [pop, {name: itemknn, overrides: {k: 10}}]\n"
         + "protocols: [full, sampled-100-uniform]\nseeds: [1, 2]\n"
         + "cost: {latency_repeats: 5, warmup: 1, throughput_users: 20, batch_users: 8}\n";
-    ExecutorRegistry reg = ExecutorRegistry.defaults();
+    ExecutorRegistry reg = BASELINES;
     GridSummary s = run(reg, yaml);
     assertEquals(8, s.planned());
     assertEquals(8, s.succeeded(), log.toString(StandardCharsets.UTF_8));
@@ -78,7 +81,7 @@ class GridRunnerTest {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> seed == 1
         ? ScriptedExecutor.Behaviour.THROW
         : seed == 2 ? ScriptedExecutor.Behaviour.NAN : ScriptedExecutor.Behaviour.OK);
-    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    ExecutorRegistry reg = BASELINES.with(ex);
     String yaml = SYNTH + "models: [scripted, pop]\nseeds: [1, 2, 3]\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n";
     GridSummary s = run(reg, yaml);
@@ -112,7 +115,7 @@ class GridRunnerTest {
   void aRunWhoseFilesCannotBeWrittenFailsAndTheGridGoesOn() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> seed == 1
         ? ScriptedExecutor.Behaviour.BLOCK_RESULTS : ScriptedExecutor.Behaviour.OK);
-    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    ExecutorRegistry reg = BASELINES.with(ex);
     String yaml = SYNTH + "models: [scripted]\nseeds: [1, 2]\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n";
     GridSummary s = run(reg, yaml);
@@ -131,7 +134,7 @@ class GridRunnerTest {
   @Test
   void aRunLeftRunningByAKilledGridIsRunAgain() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.OK);
-    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    ExecutorRegistry reg = BASELINES.with(ex);
     String yaml = SYNTH + "models: [scripted]\nseeds: [1, 2]\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n";
     run(reg, yaml);
@@ -151,7 +154,7 @@ class GridRunnerTest {
   @Test
   void aRunOverItsBudgetFailsWithTheReason() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.HANG);
-    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    ExecutorRegistry reg = BASELINES.with(ex);
     GridSummary s = run(reg, SYNTH + "models: [scripted]\nbudget: 0.2s\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n");
     assertEquals(1, s.failed());
@@ -161,7 +164,7 @@ class GridRunnerTest {
 
   @Test
   void aDatasetThatCannotBePreparedFailsItsRunsOnly() throws IOException {
-    ExecutorRegistry reg = ExecutorRegistry.defaults();
+    ExecutorRegistry reg = BASELINES;
     GridSummary s = run(reg, "datasets: [{name: gone, path: " + tmp.resolve("nothing")
         + "}, {name: tiny, synth: {users: 60, items: 40}}]\nmodels: [pop]\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n");
@@ -180,7 +183,7 @@ class GridRunnerTest {
   @Test
   void unsupportedCombinationsAreListedNotRun() throws IOException {
     ScriptedExecutor ex = new ScriptedExecutor(seed -> ScriptedExecutor.Behaviour.OK);
-    ExecutorRegistry reg = ExecutorRegistry.defaults().with(ex);
+    ExecutorRegistry reg = BASELINES.with(ex);
     GridSummary s = run(reg, SYNTH + "representations: [id, emb]\nmodels: [pop, scripted]\n"
         + "protocols: [full, sampled-100-uniform]\n"
         + "cost: {latency_repeats: 3, warmup: 0, throughput_users: 8}\n");
@@ -192,7 +195,7 @@ class GridRunnerTest {
 
   @Test
   void invalidSettingsFailBeforeAnythingRuns() {
-    ExecutorRegistry reg = ExecutorRegistry.defaults();
+    ExecutorRegistry reg = BASELINES;
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> run(reg, SYNTH + "models: [pop, {name: itemknn, overrides: {kk: 3}}]\n"));
     assertEquals("models[1]: model itemknn: unknown setting 'kk'; valid: k, shrink, threads",

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RepresentationPreparerTest {
   @TempDir Path tmp;
 
+  /** Baselines only: no executor or preparer from the class path (adapters) joins the test. */
+  static final ExecutorRegistry BASELINES = new ExecutorRegistry(List.of(new BaselineExecutor()));
+
   /** Provides "emb" as a marker file; fails when told to. */
   static final class MarkerPreparer implements RepresentationPreparer {
     final AtomicInteger prepared = new AtomicInteger();
@@ -64,7 +67,7 @@ class RepresentationPreparerTest {
   @Test
   void preparesEachRepresentationOncePerDatasetBeforeItsRuns() throws IOException {
     MarkerPreparer prep = new MarkerPreparer(false);
-    ExecutorRegistry reg = ExecutorRegistry.defaults()
+    ExecutorRegistry reg = BASELINES
         .with(new ScriptedExecutor(s -> ScriptedExecutor.Behaviour.OK)).with(prep);
     GridSummary s = run(reg, "datasets: [{name: tiny, synth: {users: 60, items: 200}}]\n" + GRID);
     assertEquals(4, s.succeeded());
@@ -75,7 +78,7 @@ class RepresentationPreparerTest {
   @Test
   void aFailedPreparationFailsOnlyTheRunsThatNeedIt() throws IOException {
     MarkerPreparer prep = new MarkerPreparer(true);
-    ExecutorRegistry reg = ExecutorRegistry.defaults()
+    ExecutorRegistry reg = BASELINES
         .with(new ScriptedExecutor(s -> ScriptedExecutor.Behaviour.OK)).with(prep);
     GridSummary s = run(reg, "datasets: [{name: tiny, synth: {users: 60, items: 200}}]\n" + GRID);
     assertEquals(2, s.succeeded());
@@ -94,7 +97,7 @@ class RepresentationPreparerTest {
     dev.recompose.data.split.Splits.apply(dev.recompose.data.store.Dataset.open(mine),
         "leave-one-out", java.util.Map.of(), 42);
     MarkerPreparer prep = new MarkerPreparer(false);
-    ExecutorRegistry reg = ExecutorRegistry.defaults()
+    ExecutorRegistry reg = BASELINES
         .with(new ScriptedExecutor(s -> ScriptedExecutor.Behaviour.OK)).with(prep);
     GridSummary s = run(reg, "datasets: [{name: mine, path: " + mine + "}]\n" + GRID);
     assertEquals(2, s.failed());
