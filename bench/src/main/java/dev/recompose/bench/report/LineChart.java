@@ -37,6 +37,9 @@ final class LineChart {
       }
     }
     Svg.Scale x = Svg.Scale.of(xs, L, W - R, false, false);
+    if (xs.stream().allMatch(v -> v == Math.rint(v))) {
+      x = x.withIntegerTicks();
+    }
     Svg.Scale y = Svg.Scale.of(ys, H - B, T, false, false);
     StringBuilder sb = new StringBuilder();
     sb.append("<svg class=\"chart line\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")

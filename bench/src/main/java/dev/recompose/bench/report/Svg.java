@@ -61,7 +61,7 @@ final class Svg {
   }
 
   /** A linear or base-10 logarithmic map from a data range to a pixel range. */
-  record Scale(double lo, double hi, double p0, double p1, boolean log) {
+  record Scale(double lo, double hi, double p0, double p1, boolean log, boolean integer) {
     /** A scale over {@code values} (padded), logarithmic when asked and all values positive. */
     static Scale of(List<Double> values, double p0, double p1, boolean wantLog, boolean zero) {
       double lo = Double.POSITIVE_INFINITY;
@@ -77,7 +77,7 @@ final class Svg {
       boolean log = wantLog && lo > 0 && hi / lo > 10;
       if (log) {
         return new Scale(Math.pow(10, Math.floor(Math.log10(lo))),
-            Math.pow(10, Math.ceil(Math.log10(hi))), p0, p1, true);
+            Math.pow(10, Math.ceil(Math.log10(hi))), p0, p1, true, false);
       }
       if (zero) {
         lo = Math.min(0, lo);
@@ -91,7 +91,12 @@ final class Svg {
         hi += pad;
         lo = zero && lo >= 0 ? lo : lo - pad;
       }
-      return new Scale(lo, hi, p0, p1, false);
+      return new Scale(lo, hi, p0, p1, false, false);
+    }
+
+    /** This scale with ticks on whole numbers only (epochs). */
+    Scale withIntegerTicks() {
+      return new Scale(lo, hi, p0, p1, log, true);
     }
 
     double px(double v) {
@@ -112,6 +117,9 @@ final class Svg {
       double mag = Math.pow(10, Math.floor(Math.log10(raw)));
       double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5
           ? 5 * mag : 10 * mag;
+      if (integer) {
+        step = Math.max(1, Math.ceil(step));
+      }
       for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
         out.add(Math.abs(t) < step * 1e-9 ? 0 : t);
       }
