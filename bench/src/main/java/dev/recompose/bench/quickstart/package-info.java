@@ -1,0 +1,2 @@
+/** {@code recompose quickstart}: the main job in one command. */
+package dev.recompose.bench.quickstart;
