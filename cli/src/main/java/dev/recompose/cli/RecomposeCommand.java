@@ -1,5 +1,6 @@
 package dev.recompose.cli;
 
+import dev.recompose.cli.bench.BenchCommand;
 import dev.recompose.cli.data.DataCommand;
 import dev.recompose.cli.repr.ReprCommand;
 import dev.recompose.data.BuildInfo;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RecomposeCommand.Version.class,
     description = "Import interaction logs, represent items, train and compare recommenders.",
-    subcommands = {DataCommand.class, ReprCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {QuickstartCommand.class, DataCommand.class, ReprCommand.class, BenchCommand.class,
+      CommandLine.HelpCommand.class})
 public final class RecomposeCommand implements Runnable {
   @Option(names = "--verbose", description = "Print stack traces for user errors too.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
