@@ -109,7 +109,7 @@ public final class Caser extends Module implements Trainable {
   /** The {@code [B, 2d]} user-and-sequence vectors of windows {@code ids [B, L]}. */
   private Tensor encode(int[] ids, int[] users, int b, Rng rng) {
     Tensor e = Functional.embedding(items, Tensor.ofInts(ids, b, window), 0, false);
-    Tensor v = vertical.matmul(e).reshape(b, nv * dim);
+    Tensor v = e.transpose(1, 2).reshape(b * dim, window).matmulT(vertical).reshape(b, dim * nv);
     List<Tensor> parts = new ArrayList<>();
     parts.add(v);
     for (int h = 1; h <= window; h++) {
