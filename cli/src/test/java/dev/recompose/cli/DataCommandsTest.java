@@ -101,4 +101,25 @@ class DataCommandsTest {
     assertEquals(1, r.code());
     assertTrue(r.err().contains("at dev.recompose"), r.err());
   }
+
+  @Test
+  void synthThenSplitThenInfo() throws IOException {
+    Path out = tmp.resolve("syn");
+    CliRunner g = CliRunner.run("data", "synth", "--users", "200", "--items", "100", "--out",
+        out.toString());
+    assertEquals(0, g.code(), g.err());
+    assertTrue(g.out().contains("200 users, 100 items"), g.out());
+    CliRunner s = CliRunner.run("data", "split", out.toString(), "--scheme", "leave-one-out");
+    assertEquals(0, s.code(), s.err());
+    assertTrue(s.out().contains("test   200"), s.out());
+    JsonNode n = Json.mapper().readTree(CliRunner.run("data", "info", out.toString(), "--json").out());
+    assertEquals("leave-one-out", n.at("/split/scheme").asText());
+    assertEquals(200, n.at("/split/sizes/test").asInt());
+    CliRunner bad = CliRunner.run("data", "split", out.toString(), "--scheme", "leave-one-out",
+        "-p", "nope=1");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("nope") && bad.err().contains("min-len"), bad.err());
+    CliRunner list = CliRunner.run("data", "split", "--list");
+    assertTrue(list.out().contains("recbench-ctr"), list.out());
+  }
 }

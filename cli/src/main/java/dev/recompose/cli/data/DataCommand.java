@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
       DataImportCommand.class,
       DataInfoCommand.class,
       DataFormatsCommand.class,
-      DataFetchCommand.class
+      DataFetchCommand.class,
+      DataSplitCommand.class,
+      DataSynthCommand.class
     })
 public final class DataCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,12 @@
 package dev.recompose.data.importer;
 
+import dev.recompose.data.importer.formats.Amazon2014Importer;
+import dev.recompose.data.importer.formats.Amazon2018Importer;
+import dev.recompose.data.importer.formats.Amazon2023Importer;
+import dev.recompose.data.importer.formats.MindImporter;
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
+import dev.recompose.data.importer.formats.SasrecPairsImporter;
+import dev.recompose.data.importer.formats.SequenceLinesImporter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +24,14 @@ public final class ImporterRegistry {
 
   static {
     Map<String, Importer> m = new LinkedHashMap<>();
-    for (Importer i : List.<Importer>of(new MovieLens100kImporter())) {
+    for (Importer i : List.<Importer>of(
+        new MovieLens100kImporter(),
+        new MindImporter(),
+        new Amazon2014Importer(),
+        new Amazon2018Importer(),
+        new Amazon2023Importer(),
+        new SasrecPairsImporter(),
+        new SequenceLinesImporter())) {
       m.put(i.format(), i);
     }
     BY_FORMAT = Collections.unmodifiableMap(m);

@@ -24,6 +24,17 @@ public final class ImpressionLogBuilder {
   private byte[] labelValues = new byte[1024];
   private final IntList candEnds = new IntList();
   private final IntList sourceIds = new IntList();
+  private final java.util.Map<String, byte[]> byteColumns = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, String> byteDescriptions = new java.util.HashMap<>();
+
+  /**
+   * Adds an extra int8 column (one value per impression, in insertion order), written with the
+   * table so the dataset never exists without it (e.g. MIND's train/dev {@code source_part}).
+   */
+  public void byteColumn(String name, String description, byte[] values) {
+    byteColumns.put(java.util.Objects.requireNonNull(name, "name"), values.clone());
+    byteDescriptions.put(name, description);
+  }
 
   /** Appends an impression; {@code labels} aligns with {@code candidates}. */
   public void add(int user, long time, int[] history, int[] candidates, byte[] labels, int sourceId) {
@@ -64,6 +75,12 @@ public final class ImpressionLogBuilder {
   /** Writes the impressions table, items recoded through {@code itemMap} (old code -> new). */
   public void write(TableWriter t, int[] userMap, int[] itemMap) throws IOException {
     int n = users.size();
+    for (var e : byteColumns.entrySet()) {
+      if (e.getValue().length != n) {
+        throw new IllegalStateException("impressions column " + e.getKey() + " has "
+            + e.getValue().length + " values for " + n + " impressions");
+      }
+    }
     NpyWriter id = t.scalar("impression_id", DType.INT32, null, "impression id in the source");
     NpyWriter u = t.scalar(StoreLayout.USER, DType.INT32, StoreLayout.USER, "user code");
     NpyWriter ts = t.scalar(StoreLayout.TIMESTAMP, DType.INT64, null, "Unix seconds");
@@ -88,6 +105,9 @@ public final class ImpressionLogBuilder {
       c.endRow();
       l.endRow();
       cs = candEnds.get(r);
+    }
+    for (var e : byteColumns.entrySet()) {
+      t.bytes(e.getKey(), e.getValue(), byteDescriptions.get(e.getKey()));
     }
   }
 }

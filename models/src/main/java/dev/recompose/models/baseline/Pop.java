@@ -56,5 +56,14 @@ public final class Pop implements Recommender {
         System.arraycopy(scores, 0, out, b * scores.length, scores.length);
       }
     }
+
+    @Override
+    public void scoreCandidates(UserBatch batch, int[][] candidates, int width, float[] out) {
+      for (int b = 0; b < batch.size(); b++) {
+        for (int c = 0; c < width; c++) {
+          out[b * width + c] = scores[candidates[b][c]];
+        }
+      }
+    }
   }
 }

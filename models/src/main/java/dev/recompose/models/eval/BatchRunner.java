@@ -19,20 +19,49 @@ final class BatchRunner {
   /** Handles one scored user; one instance per worker thread. */
   interface RowHandler {
     /**
-     * @param index position of the user in the evaluated user list
-     * @param scores buffer holding the user's scores at {@code offset .. offset + numItems}
+     * The items to score for this user when running with a candidate width (exactly that many),
+     * possibly written into {@code reuse} (null on first use).
      */
-    void handle(int index, int user, int[] input, float[] scores, int offset);
+    default int[] candidates(int index, int user, int[] input, int[] reuse) {
+      throw new UnsupportedOperationException("this handler ranks the full catalogue");
+    }
+
+    /**
+     * @param index position of the user in the evaluated user list
+     * @param candidates the user's candidates, or null under full scoring
+     * @param scores buffer holding the user's scores at {@code offset .. offset + width}, where
+     *     width is the candidate width or the catalogue size
+     */
+    void handle(int index, int user, int[] input, int[] candidates, float[] scores, int offset);
   }
 
   private BatchRunner() {}
 
   static void run(Scorer scorer, SequenceData data, Stage stage, int[] users, int batchUsers,
       int threads, Supplier<RowHandler> handlers) {
-    int numItems = data.numItems();
+    run(scorer, data.numItems(), users, (index, user) -> data.input(user, stage), 0, batchUsers,
+        threads, handlers);
+  }
+
+  /** Supplies the input sequence of the user at {@code index} of the user list. */
+  interface Inputs {
+    int[] of(int index, int user);
+  }
+
+  /**
+   * Runs every user through the scorer.
+   *
+   * @param width 0 to score the whole catalogue ({@link Scorer#score}); otherwise the number of
+   *     candidates per user ({@link Scorer#scoreCandidates}, candidates from the handler)
+   */
+  static void run(Scorer scorer, int numItems, int[] users, Inputs inputsOf, int width,
+      int batchUsers, int threads, Supplier<RowHandler> handlers) {
     if (scorer.numItems() != numItems) {
       throw new IllegalArgumentException("scorer '" + scorer.name() + "' scores "
           + scorer.numItems() + " items, the data has " + numItems);
+    }
+    if (batchUsers < 1) {
+      throw new IllegalArgumentException("batchUsers must be >= 1, got " + batchUsers);
     }
     int batches = (users.length + batchUsers - 1) / batchUsers;
     int workers = Math.max(1, Math.min(threads, batches));
@@ -41,20 +70,35 @@ final class BatchRunner {
     Runnable work = () -> {
       try {
         RowHandler h = handlers.get();
-        float[] buf = new float[batchUsers * numItems];
+        int rowWidth = width > 0 ? width : numItems;
+        float[] buf = new float[batchUsers * rowWidth];
         int[] ids = new int[batchUsers];
         int[][] inputs = new int[batchUsers][];
+        int[][] cands = new int[batchUsers][];
         int b;
         while (failure.get() == null && (b = next.getAndIncrement()) < batches) {
           int from = b * batchUsers;
           int size = Math.min(batchUsers, users.length - from);
           for (int r = 0; r < size; r++) {
             ids[r] = users[from + r];
-            inputs[r] = data.input(ids[r], stage);
+            inputs[r] = inputsOf.of(from + r, ids[r]);
+            if (width > 0) {
+              cands[r] = h.candidates(from + r, ids[r], inputs[r], cands[r]);
+              if (cands[r].length != width) {
+                throw new IllegalStateException(cands[r].length + " candidates, expected "
+                    + width);
+              }
+            }
           }
-          scorer.score(new UserBatch(ids, inputs, size), buf);
+          UserBatch batch = new UserBatch(ids, inputs, size);
+          if (width > 0) {
+            scorer.scoreCandidates(batch, cands, width, buf);
+          } else {
+            scorer.score(batch, buf);
+          }
           for (int r = 0; r < size; r++) {
-            h.handle(from + r, ids[r], inputs[r], buf, r * numItems);
+            h.handle(from + r, ids[r], inputs[r], width > 0 ? cands[r] : null, buf,
+                r * rowWidth);
           }
         }
       } catch (Throwable t) {

@@ -15,10 +15,11 @@ import java.util.Objects;
  *
  * @param historyMasked full ranking: whether input items were excluded from the candidates;
  *     sampled protocols: always true (negatives are drawn outside the user's items)
+ * @param samplingSeed the seed of sampled negatives; null for protocols that sample nothing
  * @param topK per evaluated user the best items, best first, or null when not asked
  */
-public record EvalOutcome(String protocol, Stage stage, boolean historyMasked, int[] users,
-    int[] ranks, Map<String, Double> metrics, int[][] topK, double seconds) {
+public record EvalOutcome(String protocol, Stage stage, boolean historyMasked, Long samplingSeed,
+    int[] users, int[] ranks, Map<String, Double> metrics, int[][] topK, double seconds) {
   public EvalOutcome {
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(stage, "stage");

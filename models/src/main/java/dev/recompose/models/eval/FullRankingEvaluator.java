@@ -5,6 +5,7 @@ import dev.recompose.models.metrics.TargetRank;
 import dev.recompose.models.seq.Scorer;
 import dev.recompose.models.seq.SequenceData;
 import dev.recompose.models.seq.Stage;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -58,7 +59,7 @@ public final class FullRankingEvaluator implements Evaluator {
         options.resolvedThreads(), () -> {
           ItemMarks marks = new ItemMarks(numItems);
           int[][] excluded = {new int[64]};
-          return (index, user, input, scores, offset) -> {
+          return (index, user, input, candidates, scores, offset) -> {
             int target = data.target(user, stage);
             marks.clear();
             int n = 0;
@@ -66,7 +67,7 @@ public final class FullRankingEvaluator implements Evaluator {
               for (int item : input) {
                 if (item != target && marks.mark(item)) {
                   if (n == excluded[0].length) {
-                    excluded[0] = java.util.Arrays.copyOf(excluded[0], 2 * n);
+                    excluded[0] = Arrays.copyOf(excluded[0], 2 * n);
                   }
                   excluded[0][n++] = item;
                 }
@@ -84,7 +85,7 @@ public final class FullRankingEvaluator implements Evaluator {
           };
         });
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EvalOutcome(PROTOCOL, stage, mask, users, ranks,
+    return new EvalOutcome(PROTOCOL, stage, mask, null, users, ranks,
         RankMetrics.summarize(ranks, options.ks()), lists, seconds);
   }
 }

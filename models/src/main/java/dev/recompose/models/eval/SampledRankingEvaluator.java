@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  * with replacement and only avoids train items; this choice is stricter and documented here.
  * Each user's draw uses its own generator seeded from (seed, user), so results do not depend on
  * threads, batch size or the order users are visited. Fewer than 100 eligible items is an error.
+ * Only the 101 candidates are scored ({@link Scorer#scoreCandidates}), so a model that can score
+ * a short list cheaply never computes the whole catalogue.
  */
 public final class SampledRankingEvaluator implements Evaluator {
   /** Negatives per user. */
@@ -69,27 +71,35 @@ public final class SampledRankingEvaluator implements Evaluator {
     Sampler sampler = new Sampler(data, sampling);
     int[] ranks = new int[users.length];
     long start = System.nanoTime();
-    BatchRunner.run(scorer, data, stage, users, options.resolvedBatchUsers(data.numItems()),
-        options.resolvedThreads(), () -> {
-          ItemMarks marks = new ItemMarks(data.numItems());
-          int[] negs = new int[NEGATIVES];
-          float[] negScores = new float[NEGATIVES];
-          return (index, user, input, scores, offset) -> {
+    int width = NEGATIVES + 1;
+    BatchRunner.run(scorer, data.numItems(), users, (index, user) -> data.input(user, stage),
+        width, options.resolvedBatchUsers(data.numItems()), options.resolvedThreads(),
+        () -> new BatchRunner.RowHandler() {
+          private final ItemMarks marks = new ItemMarks(data.numItems());
+          private final int[] negs = new int[NEGATIVES];
+
+          @Override
+          public int[] candidates(int index, int user, int[] input, int[] reuse) {
+            int[] c = reuse != null ? reuse : new int[width];
             sampler.draw(user, data.allItems(user), options.seed(), marks, negs);
-            for (int j = 0; j < NEGATIVES; j++) {
-              negScores[j] = scores[offset + negs[j]];
-            }
-            int target = data.target(user, stage);
+            c[0] = data.target(user, stage);
+            System.arraycopy(negs, 0, c, 1, NEGATIVES);
+            return c;
+          }
+
+          @Override
+          public void handle(int index, int user, int[] input, int[] candidates, float[] scores,
+              int offset) {
             try {
-              ranks[index] = TargetRank.among(scores[offset + target], negScores, NEGATIVES);
+              ranks[index] = TargetRank.among(scores[offset], scores, offset + 1, NEGATIVES);
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException("model '" + scorer.name() + "', user " + user
                   + ": " + e.getMessage(), e);
             }
-          };
+          }
         });
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new EvalOutcome(protocol(), stage, true, users, ranks,
+    return new EvalOutcome(protocol(), stage, true, options.seed(), users, ranks,
         RankMetrics.summarize(ranks, options.ks()), null, seconds);
   }
 

@@ -11,10 +11,28 @@ package dev.recompose.models.metrics;
  * policies agree. NaN anywhere among the candidates is an error, never ranked silently.
  *
  * <p>It exists because sorting 100,000 scores per user to find one rank is wasteful: a single
- * linear pass suffices.
+ * linear pass suffices, vectorised with the Java Vector API when {@code jdk.incubator.vector} is
+ * loaded (set {@code -Drecompose.noVector=true} to force the scalar loop).
  */
 public final class TargetRank {
+  /** Whether the SIMD kernel can be used (the incubator module is in the boot layer). */
+  static final boolean VECTOR =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && !Boolean.getBoolean("recompose.noVector");
+
   private TargetRank() {}
+
+  /** {@code {count(s >= t), count(isNaN(s))}} packed as in {@link VectorCount}. */
+  static long scalarAtLeastAndNaN(float[] scores, int from, int n, float t) {
+    int atLeast = 0;
+    int nan = 0;
+    for (int j = from, end = from + n; j < end; j++) {
+      float s = scores[j];
+      atLeast += s >= t ? 1 : 0;
+      nan += s != s ? 1 : 0;
+    }
+    return ((long) atLeast << 32) | nan;
+  }
 
   /**
    * The rank of item {@code target} among all {@code n} items whose scores start at
@@ -30,13 +48,10 @@ public final class TargetRank {
     if (Float.isNaN(t)) {
       throw new IllegalArgumentException("NaN score for the target item " + target);
     }
-    int atLeast = 0;
-    int nan = 0;
-    for (int j = from, end = from + n; j < end; j++) {
-      float s = scores[j];
-      atLeast += s >= t ? 1 : 0;
-      nan += s != s ? 1 : 0;
-    }
+    long counts = VECTOR ? VectorCount.atLeastAndNaN(scores, from, n, t)
+        : scalarAtLeastAndNaN(scores, from, n, t);
+    int atLeast = (int) (counts >>> 32);
+    int nan = (int) counts;
     if (nan > 0) {
       throw new IllegalArgumentException(nan + " NaN scores among " + n + " items");
     }
@@ -55,12 +70,17 @@ public final class TargetRank {
 
   /** The rank of {@code targetScore} among {@code others[0..count)} (sampled protocols). */
   public static int among(float targetScore, float[] others, int count) {
+    return among(targetScore, others, 0, count);
+  }
+
+  /** The rank of {@code targetScore} among {@code others[from..from + count)}. */
+  public static int among(float targetScore, float[] others, int from, int count) {
     if (Float.isNaN(targetScore)) {
       throw new IllegalArgumentException("NaN score for the target item");
     }
     int atLeast = 0;
     for (int j = 0; j < count; j++) {
-      float s = others[j];
+      float s = others[from + j];
       if (Float.isNaN(s)) {
         throw new IllegalArgumentException("NaN score for candidate " + j);
       }

@@ -20,17 +20,20 @@ import java.util.TreeMap;
  * stage, history masking, tie policy, split scheme and seed, dataset and checksum, model and
  * config hash, seed and code version (DESIGN.md).
  *
+ * @param samplingSeed seed of the sampled negatives (sampled protocols), else null
  * @param tiePolicy how equal scores are ranked (see {@link TargetRank})
  * @param seed the run's seed (training and sampled negatives)
  * @param usersPerSecond evaluation throughput (wall time, scoring included)
  */
-@JsonPropertyOrder({"protocol", "stage", "historyMasked", "tiePolicy", "splitScheme", "splitSeed",
+@JsonPropertyOrder({"protocol", "stage", "historyMasked", "samplingSeed", "tiePolicy",
+    "splitScheme", "splitSeed",
     "dataset", "datasetSha256", "model", "config", "configHash", "seed", "codeVersion", "users",
     "metrics", "seconds", "usersPerSecond"})
 public record EvalResult(
     String protocol,
     String stage,
     boolean historyMasked,
+    Long samplingSeed,
     String tiePolicy,
     String splitScheme,
     long splitSeed,
@@ -60,7 +63,8 @@ public record EvalResult(
   public static EvalResult of(EvalOutcome outcome, DatasetRef data, String model,
       Map<String, Object> config, long seed) {
     return new EvalResult(outcome.protocol(), outcome.stage().label(), outcome.historyMasked(),
-        PESSIMISTIC, data.splitScheme(), data.splitSeed(), data.name(), data.contentSha256(),
+        outcome.samplingSeed(), PESSIMISTIC, data.splitScheme(), data.splitSeed(), data.name(),
+        data.contentSha256(),
         model, config, ConfigHash.of(config), seed, BuildInfo.version(), outcome.numUsers(),
         outcome.metrics(), outcome.seconds(), outcome.usersPerSecond());
   }

@@ -1,13 +1,15 @@
 package dev.recompose.models.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Formats result rows as a plain-text table for the terminal: one line per row with model,
- * protocol, stage, masking and the chosen metrics, then a footer naming dataset, split,
- * checksum and tie policy.
+ * protocol, stage, history handling ("masked" or "kept") and the chosen metrics, then one footer
+ * line per distinct dataset / split / checksum / tie policy / code version among the rows.
  *
  * <p>It exists so that what a user reads on screen always states the protocol, like the JSON.
  */
@@ -66,12 +68,15 @@ public final class ResultTable {
         sb.append("-".repeat(total + 2 * (width.length - 1))).append('\n');
       }
     }
-    EvalResult first = rows.get(0);
-    sb.append(String.format(Locale.ROOT,
-        "dataset %s (sha256 %s), split %s seed %d, ties %s, code %s%n", first.dataset(),
-        first.datasetSha256() == null ? "-" : first.datasetSha256().substring(0,
-            Math.min(12, first.datasetSha256().length())),
-        first.splitScheme(), first.splitSeed(), first.tiePolicy(), first.codeVersion()));
+    Set<String> footers = new LinkedHashSet<>();
+    for (EvalResult r : rows) {
+      String sha = r.datasetSha256() == null ? "-"
+          : r.datasetSha256().substring(0, Math.min(12, r.datasetSha256().length()));
+      footers.add(String.format(Locale.ROOT,
+          "dataset %s (sha256 %s), split %s seed %d, ties %s, code %s%n", r.dataset(), sha,
+          r.splitScheme(), r.splitSeed(), r.tiePolicy(), r.codeVersion()));
+    }
+    footers.forEach(sb::append);
     return sb.toString();
   }
 }

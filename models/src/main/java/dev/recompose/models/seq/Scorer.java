@@ -23,4 +23,26 @@ public interface Scorer {
    *     entry is undefined
    */
   void score(UserBatch batch, float[] out);
+
+  /**
+   * Writes the score of item {@code candidates[b][c]} for row {@code b} into
+   * {@code out[b * width + c]}, for {@code b < batch.size()} and {@code c < width}; used by
+   * sampled protocols and candidate re-ranking. Scores must equal what {@link #score} gives the
+   * same items.
+   *
+   * <p>The default scores the whole catalogue for the batch and gathers; override it when a few
+   * items are much cheaper than all (dot products with 101 item embeddings, an LLM asked about a
+   * short list).
+   */
+  default void scoreCandidates(UserBatch batch, int[][] candidates, int width, float[] out) {
+    int n = numItems();
+    float[] all = new float[batch.size() * n];
+    score(batch, all);
+    for (int b = 0; b < batch.size(); b++) {
+      int[] c = candidates[b];
+      for (int j = 0; j < width; j++) {
+        out[b * width + j] = all[b * n + c[j]];
+      }
+    }
+  }
 }
