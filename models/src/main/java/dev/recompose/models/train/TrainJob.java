@@ -54,6 +54,7 @@ public final class TrainJob {
     RunConfig cfg = new RunConfig(recipe, data);
     SequenceData seq = SequenceData.load(Dataset.open(cfg.data()));
     cfg.write(run);
+    java.nio.file.Files.deleteIfExists(run.results());
     if (!SeqModels.isNeural(recipe.model())) {
       log.accept("fitting " + recipe.model());
       return finish(run, cfg, seq, null);

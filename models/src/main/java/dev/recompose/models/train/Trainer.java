@@ -76,6 +76,8 @@ public final class Trainer {
   public TrainOutcome train(LongPredicate stopAfterStep) throws IOException {
     Files.createDirectories(run.dir());
     Files.deleteIfExists(run.log());
+    Files.deleteIfExists(run.best());
+    Files.deleteIfExists(run.checkpoint());
     return loop(TrainState.start(), stopAfterStep);
   }
 
