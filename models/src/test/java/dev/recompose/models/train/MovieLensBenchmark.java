@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * <p>Heavy, so it only runs when asked: {@code -Drecompose.bench=true}, optionally
  * {@code -Dbench.models=sasrec,bert4rec}, {@code -Dbench.set=epochs=30;threads=2} (applied to
  * every neural model) and {@code -Dbench.out=DIR} (default {@code target/bench}). It skips when
- * the shared data is absent.
+ * the shared data is absent. With {@code -Dbench.evalOnly=true} it only re-evaluates the best
+ * checkpoint of existing runs (for runs stopped by a time budget).
  */
 public class MovieLensBenchmark {
   /** Runs the benchmark outside JUnit with the same system properties. */
@@ -54,6 +55,15 @@ public class MovieLensBenchmark {
         String.join(",", Recipes.NAMES)).split(","));
     String set = System.getProperty("bench.set", "");
     List<EvalResult> rows = new ArrayList<>();
+    if (Boolean.getBoolean("bench.evalOnly")) {
+      // re-evaluate the best checkpoint of runs cut short by the time budget (or finished ones)
+      for (String m : models) {
+        rows.add(EvalJob.run(out.resolve("runs").resolve(m), "full", true));
+      }
+      System.out.print(ResultTable.format(rows, List.of("HR@10", "NDCG@10", "MRR@10", "HR@20",
+          "NDCG@20")));
+      return;
+    }
     for (String m : models) {
       Map<String, String> o = new java.util.LinkedHashMap<>();
       if (!set.isBlank() && !m.equals("pop") && !m.equals("itemknn")) {
