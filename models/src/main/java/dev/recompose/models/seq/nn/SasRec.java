@@ -1,0 +1,187 @@
+package dev.recompose.models.seq.nn;
+
+import dev.recompose.models.recipe.Recipe;
+import dev.recompose.models.seq.Scorer;
+import dev.recompose.models.seq.SequenceData;
+import dev.recompose.models.seq.UserBatch;
+import dev.recompose.models.train.Trainable;
+import dev.recompose.tensor.Functional;
+import dev.recompose.tensor.Losses;
+import dev.recompose.tensor.Rng;
+import dev.recompose.tensor.Tensor;
+import dev.recompose.tensor.nn.Init;
+import dev.recompose.tensor.nn.LayerNorm;
+import dev.recompose.tensor.nn.Module;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SASRec: Kang &amp; McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018; and, with
+ * {@code loss: ce}, SASRec+ of Klenitskiy &amp; Vasilev, "Turning Dross Into Gold Loss: is
+ * BERT4Rec really better than SASRec?", RecSys 2023.
+ *
+ * <p>As in the official TF code (kang205/SASRec; REFERENCES-seqrec §1.1): one item table with a
+ * zero padding row 0 serves input and scoring; input vectors are multiplied by sqrt(d); a learned
+ * position table is added (positions 0..L-1 over the left-padded window, so the newest item
+ * always has position L-1); dropout; pads zeroed; causal blocks in the original layout (queries
+ * normalised, keys/values not) re-masking pads after each; a final LayerNorm. Weights of rank
+ * 2 are Xavier-normal (pmixer/SASRec.pytorch), the padding row zero.
+ *
+ * <p>Loss {@code bce}: at every real position, binary cross-entropy of the next item against ONE
+ * negative drawn uniformly from items outside the user's train sequence, summed over the two
+ * terms and averaged over positions. Loss {@code ce}: softmax cross-entropy over all items at
+ * every real position, through the engine's fused chunked op (never a positions x items matrix).
+ * One training example is one user's train sequence: input {@code s[0..n-2]}, targets
+ * {@code s[1..n-1]}, both the last {@code max_len}.
+ */
+public final class SasRec extends Module implements Trainable {
+  private final SequenceData data;
+  private final ItemSets seen;
+  private final int maxLen;
+  private final int dim;
+  private final float dropout;
+  private final boolean scale;
+  private final boolean ce;
+  private final int numItems;
+  private final String name;
+  private final int[] users;
+  private final Tensor items;
+  private final Tensor positions;
+  private final List<AttentionBlock> blocks = new ArrayList<>();
+  private final LayerNorm finalNorm;
+
+  /** Builds the network of recipe {@code r} for {@code data}, initialised from {@code r.seed}. */
+  public SasRec(Recipe r, SequenceData data) {
+    this.data = data;
+    this.maxLen = r.getInt("max_len");
+    this.dim = r.getInt("hidden_size");
+    this.dropout = (float) r.getDouble("dropout");
+    this.scale = r.getBool("scale_embedding");
+    String loss = r.getString("loss");
+    if (!loss.equals("bce") && !loss.equals("ce")) {
+      throw new IllegalArgumentException("sasrec loss must be bce or ce, got '" + loss + "'");
+    }
+    if (maxLen < 2 || dim < 1 || dropout < 0 || dropout >= 1) {
+      throw new IllegalArgumentException("need max_len >= 2, hidden_size >= 1, dropout in [0,1)");
+    }
+    this.ce = loss.equals("ce");
+    this.numItems = data.numItems();
+    this.name = r.name();
+    Rng rng = new Rng(r.getInt("seed"));
+    this.items = parameter("items", Tensor.zeros(numItems + 1, dim));
+    this.positions = parameter("positions", Tensor.zeros(maxLen, dim));
+    AttentionBlock.Layout layout = AttentionBlock.Layout.parse(r.getString("block_layout"));
+    float eps = (float) r.getDouble("ln_eps");
+    for (int b = 0; b < r.getInt("blocks"); b++) {
+      blocks.add(child("blocks." + b, new AttentionBlock(layout, dim, r.getInt("heads"), dim,
+          dropout, false, eps, rng)));
+    }
+    this.finalNorm = child("final_norm", new LayerNorm(dim, eps));
+    for (Tensor p : parameters().values()) {
+      if (p.dim() > 1) {
+        Init.xavierNormal(p, rng);
+      }
+    }
+    java.util.Arrays.fill(items.data(), 0, dim, 0f);
+    this.seen = new ItemSets(data);
+    List<Integer> u = new ArrayList<>();
+    for (int i = 0; i < data.numUsers(); i++) {
+      if (data.trainLength(i) >= 2) {
+        u.add(i);
+      }
+    }
+    this.users = u.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @Override
+  public Module module() {
+    return this;
+  }
+
+  @Override
+  public int numExamples() {
+    return users.length;
+  }
+
+  /** Hidden states {@code [B, L, d]} of left-padded ids {@code [B, L]}. */
+  Tensor encode(int[] ids, int b, Rng rng) {
+    Tensor idt = Tensor.ofInts(ids, b, maxLen);
+    Tensor x = Functional.embedding(items, idt, 0, false);
+    if (scale) {
+      x = x.mul((float) Math.sqrt(dim));
+    }
+    x = x.add(positions);
+    boolean train = isTraining();
+    if (train && dropout > 0) {
+      x = Functional.dropout(x, dropout, true, rng);
+    }
+    Tensor keep = Tensor.of(Windows.keep(ids), b, maxLen, 1);
+    Tensor pad = Tensor.ofInts(Windows.padFlags(ids), b, maxLen);
+    x = x.mul(keep);
+    for (AttentionBlock block : blocks) {
+      x = block.forward(x, true, pad, rng).mul(keep);
+    }
+    return finalNorm.forward(x);
+  }
+
+  @Override
+  public Tensor loss(int[] examples, Rng rng) {
+    int b = examples.length;
+    int[] ids = new int[b * maxLen];
+    int[] tgt = new int[b * maxLen];
+    for (int r = 0; r < b; r++) {
+      int u = users[examples[r]];
+      int[] s = data.trainSequence(u);
+      Windows.leftPad(s, s.length - 1, maxLen, ids, r * maxLen);
+      int k = Math.min(maxLen, s.length - 1);
+      for (int j = 0; j < maxLen; j++) {
+        tgt[r * maxLen + j] = j < maxLen - k ? -1 : s[s.length - maxLen + j] + 1;
+      }
+    }
+    Tensor h = encode(ids, b, rng).reshape(b * maxLen, dim);
+    int real = 0;
+    for (int t : tgt) {
+      real += t >= 0 ? 1 : 0;
+    }
+    int[] rows = new int[real];
+    int[] pos = new int[real];
+    for (int i = 0, k = 0; i < tgt.length; i++) {
+      if (tgt[i] >= 0) {
+        rows[k] = i;
+        pos[k++] = tgt[i];
+      }
+    }
+    Tensor hr = h.indexSelect(0, Tensor.ofInts(rows, real));
+    if (ce) {
+      return Losses.fullSoftmaxCrossEntropy(hr, items, Tensor.ofInts(pos, real), 1024, 1);
+    }
+    int[] neg = new int[real];
+    for (int k = 0; k < real; k++) {
+      neg[k] = seen.negative(users[examples[rows[k] / maxLen]], rng) + 1;
+    }
+    Tensor pe = Functional.embedding(items, Tensor.ofInts(pos, real), 0, false);
+    Tensor ne = Functional.embedding(items, Tensor.ofInts(neg, real), 0, false);
+    Tensor logits = Tensor.concat(0, hr.mul(pe).sum(1, false), hr.mul(ne).sum(1, false));
+    float[] y = new float[2 * real];
+    java.util.Arrays.fill(y, 0, real, 1f);
+    // mean over positions of [-log s(pos) - log(1 - s(neg))] = 2 x the mean over both terms
+    return Losses.bceWithLogits(logits, Tensor.of(y, 2 * real)).mul(2f);
+  }
+
+  @Override
+  public Scorer scorer() {
+    return new TableScorer(name, numItems, this::userVectors,
+        () -> items, () -> null);
+  }
+
+  private Tensor userVectors(UserBatch batch) {
+    int b = batch.size();
+    int[] ids = new int[b * maxLen];
+    for (int r = 0; r < b; r++) {
+      int[] in = batch.input(r);
+      Windows.leftPad(in, in.length, maxLen, ids, r * maxLen);
+    }
+    Tensor h = encode(ids, b, null);
+    return h.slice(1, maxLen - 1, maxLen).reshape(b, dim);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.recompose.models.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.recompose.data.progress.ProgressFactory;
+import dev.recompose.models.recipe.Recipes;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real crash: a child JVM trains, is killed with SIGKILL during its second epoch (often in the
+ * middle of a checkpoint write), and the run resumed in this JVM must end with the same best
+ * weights and test metrics as an uninterrupted run.
+ */
+class SigkillResumeTest {
+  @TempDir Path tmp;
+
+  private static final List<String> SETTINGS = List.of("max_len=12", "hidden_size=16",
+      "epochs=4", "batch_size=4", "threads=1", "patience=9", "checkpoint_every_steps=1");
+
+  @Test
+  void killedChildResumesToTheSameResult() throws Exception {
+    Path data = SeqFixtures.ring(tmp.resolve("ring"), 60, 30, 16, 0.2, 5);
+    Path cut = tmp.resolve("cut");
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        TrainChild.class.getName(), data.toString(), cut.toString(), "sasrec"));
+    cmd.addAll(SETTINGS);
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    List<String> seen = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        seen.add(line);
+        if (line.startsWith("epoch   1")) {
+          child.destroyForcibly(); // SIGKILL on POSIX
+          break;
+        }
+      }
+    }
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
+    assertTrue(seen.stream().anyMatch(l -> l.startsWith("epoch   1")), "child output: " + seen);
+    assertTrue(Files.exists(cut.resolve("checkpoint.safetensors")));
+    TrainJob.Result resumed = TrainJob.resume(cut, ProgressFactory.NONE, s -> { });
+
+    Map<String, String> o = Recipes.overrides(SETTINGS);
+    TrainJob.Result full = TrainJob.run(data, "sasrec", o, tmp.resolve("full"),
+        ProgressFactory.NONE, s -> { });
+    assertEquals(full.results().get(0).metrics(), resumed.results().get(0).metrics());
+    assertArrayEquals(Files.readAllBytes(full.run().best()),
+        Files.readAllBytes(resumed.run().best()));
+    assertEquals(4, Files.readAllLines(resumed.run().log()).size());
+  }
+}
