@@ -10,7 +10,6 @@ import dev.recompose.bench.run.RunExecutor;
 import dev.recompose.bench.run.RunOutcome;
 import dev.recompose.bench.run.RunSpec;
 import dev.recompose.bench.run.TrainCost;
-import dev.recompose.data.progress.ProgressFactory;
 import dev.recompose.data.store.Dataset;
 import dev.recompose.data.store.Json;
 import dev.recompose.models.eval.Protocols;
@@ -88,11 +87,11 @@ public final class SeqTrainExecutor implements RunExecutor {
       // an earlier attempt of this very run (same id, so same settings) was killed or ran out
       // of budget: continue from its last checkpoint rather than start over
       ctx.log().accept("resuming from " + dir.checkpoint());
-      job = TrainJob.resume(ctx.runDir(), ProgressFactory.NONE, ctx.log(),
+      job = TrainJob.resume(ctx.runDir(), ctx.progress(), ctx.log(),
           step -> ctx.deadline().expired());
     } else {
       job = TrainJob.run(ctx.datasetDir(), spec.model(), overrides, ctx.runDir(),
-          ProgressFactory.NONE, ctx.log(), step -> ctx.deadline().expired());
+          ctx.progress(), ctx.log(), step -> ctx.deadline().expired());
     }
     if (job.outcome() != null && job.outcome().interrupted()) {
       throw new BudgetExceededException(ctx.deadline().budget(), "training");
