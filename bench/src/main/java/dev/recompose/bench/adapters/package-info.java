@@ -1,9 +1,10 @@
 /**
- * Adapters from the bench's seams to the rest of Recompose:
+ * Adapters from the bench's seams to the trained models and the representation jobs:
+ * {@link dev.recompose.bench.adapters.SeqTrainExecutor} (the sequential trainer's recipes),
+ * {@link dev.recompose.bench.adapters.CtrExecutor} (the CTR recipes under {@code ctr-logged},
+ * with the item representation as the item encoder) and
  * {@link dev.recompose.bench.adapters.ItemRepresentationPreparer} ({@code emb}: MiniLM
- * embeddings; {@code sid}: RQ-KMeans semantic ids), switched on by the service file
- * {@code META-INF/services/dev.recompose.bench.run.RepresentationPreparer}. The executors of the
- * trained sequential and CTR models ({@code SeqTrainExecutor}, {@code CtrExecutor}) join them
- * here once their modules are merged (branch {@code bench-adapters}).
+ * embeddings; {@code sid}: RQ-KMeans semantic ids). They are switched on by the service files
+ * in {@code META-INF/services}; the grid finds them through {@code ExecutorRegistry.defaults()}.
  */
 package dev.recompose.bench.adapters;

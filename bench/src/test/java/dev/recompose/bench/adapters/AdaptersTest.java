@@ -1,0 +1,54 @@
+package dev.recompose.bench.adapters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.recompose.bench.run.BenchIndex;
+import dev.recompose.bench.run.ExecutorRegistry;
+import dev.recompose.bench.run.GridRunner;
+import dev.recompose.bench.run.GridSummary;
+import dev.recompose.bench.run.RunRecord;
+import dev.recompose.bench.spec.SpecParser;
+import dev.recompose.data.store.Dataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapters end to end on a small synthetic dataset, found through ServiceLoader. */
+class AdaptersTest {
+  @TempDir Path tmp;
+
+  @Test
+  void trainsSasrecAndLrOnIdEmbAndSidItems() throws Exception {
+    ExecutorRegistry reg = ExecutorRegistry.defaults();
+    assertTrue(reg.has("sasrec") && reg.has("deepfm"), reg.models().toString());
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    GridSummary s = new GridRunner(reg, new PrintStream(buf, true, StandardCharsets.UTF_8)).run(
+        new SpecParser(reg.models()).parse("""
+            datasets: [{name: small, synth: {users: 200, items: 160}}]
+            models:
+              - {name: sasrec, overrides: {epochs: 2, max_len: 20}}
+              - {name: lr, representations: [id, emb, sid], overrides: {train.epochs: 2}}
+            protocols: [full, ctr-logged]
+            cost: {latency_repeats: 5, warmup: 1, throughput_users: 64}
+            """, tmp), tmp.resolve("bench"));
+    String log = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(4, s.planned(), log);
+    assertEquals(4, s.succeeded(), log);
+    for (RunRecord r : BenchIndex.open(tmp.resolve("bench")).all()) {
+      assertEquals(2, r.cost().epochs(), r.spec().label());
+      assertTrue(r.cost().parameters() > 0, r.spec().label());
+      assertTrue(r.cost().latencyP50Ms() > 0, r.spec().label());
+      assertTrue(Files.exists(tmp.resolve("bench").resolve(r.dir()).resolve("train-log.jsonl")));
+      assertNotNull(r.metrics().get(r.spec().protocol().equals("full") ? "NDCG@10" : "auc"));
+    }
+    Dataset ds = Dataset.open(tmp.resolve("bench/datasets/small"));
+    assertTrue(ds.table("items").has("emb_minilm"));
+    assertTrue(ds.table("items").has("sid"));
+  }
+}
