@@ -3,6 +3,8 @@ package dev.recompose.cli;
 import dev.recompose.cli.bench.BenchCommand;
 import dev.recompose.cli.data.DataCommand;
 import dev.recompose.cli.repr.ReprCommand;
+import dev.recompose.cli.train.EvalCommand;
+import dev.recompose.cli.train.TrainCommand;
 import dev.recompose.data.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = RecomposeCommand.Version.class,
     description = "Import interaction logs, represent items, train and compare recommenders.",
-    subcommands = {QuickstartCommand.class, DataCommand.class, ReprCommand.class, BenchCommand.class,
+    subcommands = {QuickstartCommand.class, DataCommand.class, ReprCommand.class, TrainCommand.class,
+      EvalCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class RecomposeCommand implements Runnable {
   @Option(names = "--verbose", description = "Print stack traces for user errors too.", scope = CommandLine.ScopeType.INHERIT)

@@ -1,0 +1,58 @@
+package dev.recompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.recompose.data.store.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvalCommandsTest {
+  @TempDir Path tmp;
+  Path data;
+
+  @BeforeEach
+  void synthAndSplit() {
+    data = tmp.resolve("syn");
+    assertEquals(0, CliRunner.run("data", "synth", "--users", "150", "--items", "300", "--out",
+        data.toString()).code());
+    assertEquals(0, CliRunner.run("data", "split", data.toString(), "--scheme", "leave-one-out")
+        .code());
+  }
+
+  @Test
+  void trainPopThenEvalSampledWritesBothRows() throws Exception {
+    Path run = tmp.resolve("runs/pop");
+    CliRunner t = CliRunner.run("train", "--data", data.toString(), "--model", "pop", "--out",
+        run.toString(), "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.out().contains("full") && t.out().contains("masked"), t.out());
+    CliRunner e = CliRunner.run("eval", "--run", run.toString(), "--protocol",
+        "sampled-100-uniform", "--json");
+    assertEquals(0, e.code(), e.err());
+    JsonNode row = Json.mapper().readTree(e.out());
+    assertEquals("sampled-100-uniform", row.get("protocol").asText());
+    JsonNode all = Json.mapper().readTree(Files.readString(run.resolve("results.json")));
+    assertEquals(2, all.size(), "full from train plus the sampled row");
+  }
+
+  @Test
+  void badTrainRequestsAreUserErrors() {
+    CliRunner unknownModel = CliRunner.run("train", "--data", data.toString(), "--model", "nope");
+    assertEquals(1, unknownModel.code());
+    assertTrue(unknownModel.err().contains("sasrec") && unknownModel.err().contains("deepfm"),
+        unknownModel.err());
+    CliRunner badKey = CliRunner.run("train", "--data", data.toString(), "--model", "sasrec",
+        "--set", "epoch=1", "--out", tmp.resolve("r").toString());
+    assertEquals(1, badKey.code());
+    assertTrue(badKey.err().contains("unknown key 'epoch'") && badKey.err().contains("epochs"),
+        badKey.err());
+    CliRunner badProtocol = CliRunner.run("eval", "--run", tmp.resolve("r").toString(),
+        "--protocol", "sampled-7");
+    assertEquals(1, badProtocol.code(), badProtocol.err());
+  }
+}
