@@ -23,7 +23,7 @@ public final class QuickstartGrid {
       new ModelEntry("pop", List.of("id"), Map.of()),
       new ModelEntry("itemknn", List.of("id"), Map.of()),
       new ModelEntry("sasrec", List.of("id", "emb"),
-          Map.of("epochs", "10", "max_len", "50", "patience", "3")),
+          Map.of("epochs", "40", "max_len", "50", "patience", "5")),
       new ModelEntry("deepfm", List.of("id", "emb"), Map.of("train.epochs", "2")));
 
   private QuickstartGrid() {}
