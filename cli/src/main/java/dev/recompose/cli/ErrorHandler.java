@@ -1,7 +1,9 @@
 package dev.recompose.cli;
 
+import dev.recompose.data.fetch.FetchException;
 import dev.recompose.data.importer.DataFormatException;
 import dev.recompose.data.store.StoreFormatException;
+import dev.recompose.llm.embed.EmbeddingException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,7 +31,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         || c instanceof FileNotFoundException
         || c instanceof AccessDeniedException
         || c instanceof FileAlreadyExistsException
-        || c.getClass().getSimpleName().equals("FetchException");
+        || c instanceof FetchException
+        || c instanceof EmbeddingException;
   }
 
   static String message(Throwable t) {
