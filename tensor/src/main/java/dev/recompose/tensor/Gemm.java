@@ -24,7 +24,7 @@ public final class Gemm {
     private static final int KC = 256;
     private static final int NC = 4096;
     /** Multiply-adds below which the product runs on the calling thread only. */
-    private static final long PARALLEL_MIN_MACS = 1L << 19;
+    private static final long PARALLEL_MIN_MACS = 1L << 22;
 
     private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[MR * KC]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
