@@ -2,6 +2,7 @@ package dev.recompose.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.data.progress.ProgressFactory;
@@ -52,6 +53,8 @@ class SigkillResumeTest {
       }
     }
     assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
+    assertNotEquals(0, child.exitValue(), "the child finished before it was killed");
+    assertTrue(seen.stream().noneMatch(l -> l.equals("done")));
     assertTrue(seen.stream().anyMatch(l -> l.startsWith("epoch   1")), "child output: " + seen);
     assertTrue(Files.exists(cut.resolve("checkpoint.safetensors")));
     TrainJob.Result resumed = TrainJob.resume(cut, ProgressFactory.NONE, s -> { });

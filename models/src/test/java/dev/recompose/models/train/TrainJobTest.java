@@ -56,6 +56,8 @@ class TrainJobTest {
     assertEquals(2020, r.seed());
     assertTrue(Files.exists(sas.run().config()));
     assertEquals(1, Files.readAllLines(sas.run().log()).size());
+    // eval reloads best.safetensors and reproduces the number exactly
+    assertEquals(r.metrics(), EvalJob.run(sas.run().dir(), "full", true).metrics());
   }
 
   @Test
