@@ -190,6 +190,12 @@ public final class SequenceData {
     return offsets[user + 1] - offsets[user];
   }
 
+  /** The users with at least {@code min} train items, ascending (the users a model trains on). */
+  public int[] usersWithTrainLength(int min) {
+    return java.util.stream.IntStream.range(0, numUsers())
+        .filter(u -> trainLength(u) >= min).toArray();
+  }
+
   /** The {@code pos}-th train item of {@code user}, oldest first. */
   public int trainItem(int user, int pos) {
     if (pos < 0 || pos >= trainLength(user)) {

@@ -81,13 +81,7 @@ public final class Bert4Rec extends Module implements Trainable {
       }
     }
     java.util.Arrays.fill(items.data(), 0, dim, 0f);
-    List<Integer> u = new ArrayList<>();
-    for (int i = 0; i < data.numUsers(); i++) {
-      if (data.trainLength(i) >= 1) {
-        u.add(i);
-      }
-    }
-    this.users = u.stream().mapToInt(Integer::intValue).toArray();
+    this.users = data.usersWithTrainLength(1);
   }
 
   @Override

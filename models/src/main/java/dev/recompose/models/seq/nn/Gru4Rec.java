@@ -13,8 +13,6 @@ import dev.recompose.tensor.nn.Gru;
 import dev.recompose.tensor.nn.Init;
 import dev.recompose.tensor.nn.Linear;
 import dev.recompose.tensor.nn.Module;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * GRU4Rec: Hidasi, Karatzoglou, Baltrunas &amp; Tikk, "Session-based Recommendations with
@@ -59,13 +57,7 @@ public final class Gru4Rec extends Module implements Trainable {
     java.util.Arrays.fill(items.data(), 0, emb, 0f);
     this.gru = child("gru", new Gru(emb, hidden, rng));
     this.out = child("out", new Linear(hidden, emb, rng));
-    List<Integer> u = new ArrayList<>();
-    for (int i = 0; i < data.numUsers(); i++) {
-      if (data.trainLength(i) >= 2) {
-        u.add(i);
-      }
-    }
-    this.users = u.stream().mapToInt(Integer::intValue).toArray();
+    this.users = data.usersWithTrainLength(2);
   }
 
   @Override

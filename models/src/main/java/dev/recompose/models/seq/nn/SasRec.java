@@ -84,13 +84,7 @@ public final class SasRec extends Module implements Trainable {
     }
     java.util.Arrays.fill(items.data(), 0, dim, 0f);
     this.seen = new ItemSets(data);
-    List<Integer> u = new ArrayList<>();
-    for (int i = 0; i < data.numUsers(); i++) {
-      if (data.trainLength(i) >= 2) {
-        u.add(i);
-      }
-    }
-    this.users = u.stream().mapToInt(Integer::intValue).toArray();
+    this.users = data.usersWithTrainLength(2);
   }
 
   @Override
