@@ -55,4 +55,20 @@ class TrainEvalCommandsTest {
         "--protocol", "sampled-7");
     assertEquals(1, badProtocol.code(), badProtocol.err());
   }
+
+  @Test
+  void defaultRunDirectoryIsRunsSlashModel() throws Exception {
+    Path cwdRuns = Path.of("runs", "pop");
+    try {
+      CliRunner t = CliRunner.run("train", "--data", data.toString(), "--model", "pop", "--quiet");
+      assertEquals(0, t.code(), t.err());
+      assertTrue(Files.isRegularFile(cwdRuns.resolve("results.json")), t.out());
+    } finally {
+      if (Files.exists(cwdRuns)) {
+        try (var s = Files.walk(Path.of("runs"))) {
+          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
 }

@@ -34,7 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<model>).")
-  Path out;
+  Path runOut;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override a recipe field (repeatable); an unknown key is an error listing the valid ones.")
@@ -64,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (data == null || model == null) {
       throw new IllegalArgumentException("give --data DIR and --model NAME (or --resume RUN_DIR)");
     }
-    Path runDir = out != null ? this.out : Path.of("runs", model);
+    Path runDir = runOut != null ? runOut : Path.of("runs", model);
     if (CtrRecipe.BUILT_IN.contains(model) || model.endsWith(".yaml") || model.endsWith(".yml")) {
       CtrTrainRun.run(data, model, overrides, runDir, out);
       return 0;
