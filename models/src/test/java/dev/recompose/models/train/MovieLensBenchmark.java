@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.recompose.data.importer.ImportRequest;
 import dev.recompose.data.importer.formats.MovieLens100kImporter;
 import dev.recompose.data.progress.ProgressFactory;
+import dev.recompose.data.split.Splits;
 import dev.recompose.data.store.Dataset;
-import dev.recompose.data.store.DatasetUpdater;
-import dev.recompose.data.store.SplitInfo;
-import dev.recompose.data.store.StoreLayout;
 import dev.recompose.models.recipe.Recipes;
 import dev.recompose.models.results.EvalResult;
 import dev.recompose.models.results.ResultTable;
@@ -49,7 +47,8 @@ public class MovieLensBenchmark {
     Path data = out.resolve("ml-100k-loo");
     if (!Files.exists(data.resolve("manifest.json"))) {
       new MovieLens100kImporter().run(ImportRequest.of(src, data));
-      leaveOneOut(Dataset.open(data));
+      // the same scheme as 'recompose data split --scheme leave-one-out'
+      Splits.apply(Dataset.open(data), "leave-one-out", Map.of(), 42);
     }
     List<String> models = Arrays.asList(System.getProperty("bench.models",
         String.join(",", Recipes.NAMES)).split(","));
@@ -85,33 +84,4 @@ public class MovieLensBenchmark {
     }
   }
 
-  /** Leave-one-out by time on a store whose rows are grouped by user in time order. */
-  static void leaveOneOut(Dataset ds) throws Exception {
-    int[] users = ds.table(StoreLayout.INTERACTIONS).scalar(StoreLayout.USER).toIntArray();
-    byte[] split = new byte[users.length];
-    long[] sizes = new long[3];
-    int start = 0;
-    while (start < users.length) {
-      int end = start;
-      while (end < users.length && users[end] == users[start]) {
-        end++;
-      }
-      int n = end - start;
-      for (int r = start; r < end; r++) {
-        int fromEnd = end - 1 - r;
-        byte code = fromEnd == 0 && n >= 2 ? StoreLayout.SPLIT_TEST
-            : fromEnd == 1 && n >= 3 ? StoreLayout.SPLIT_VALID : StoreLayout.SPLIT_TRAIN;
-        split[r] = code;
-        sizes[code]++;
-      }
-      start = end;
-    }
-    try (DatasetUpdater up = DatasetUpdater.open(ds)) {
-      up.table(StoreLayout.INTERACTIONS).bytes(StoreLayout.SPLIT, split,
-          "0 train / 1 valid / 2 test (leave-one-out by time)");
-      SplitInfo info = new SplitInfo("leave-one-out", StoreLayout.INTERACTIONS, 0, Map.of(),
-          Map.of("train", sizes[0], "valid", sizes[1], "test", sizes[2]));
-      up.commit(m -> m.withSplit(info));
-    }
-  }
 }
