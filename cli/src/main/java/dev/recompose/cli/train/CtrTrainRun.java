@@ -28,6 +28,12 @@ final class CtrTrainRun {
       PrintWriter out) throws IOException {
     Dataset ds = Dataset.open(data);
     CtrRecipe recipe = CtrRecipe.load(model).with(overrides);
+    if (ds.manifest().split() != null
+        && ds.manifest().split().scheme().equals("leave-one-out")) {
+      out.println("note: " + data + " is split leave-one-out, which leaves one test row per user:"
+          + " GAUC has no groups to average. For CTR split with --scheme recbench-ctr, user-ratio"
+          + " (-p shuffle=true when the data has no time) or impression.");
+    }
     Files.createDirectories(runDir);
     Files.writeString(runDir.resolve("config.yaml"), recipe.toYaml());
     CtrRun.Outcome o = CtrRun.train(ds, recipe, line -> {
