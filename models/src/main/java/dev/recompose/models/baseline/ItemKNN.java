@@ -1,5 +1,6 @@
 package dev.recompose.models.baseline;
 
+import dev.recompose.models.util.TopKHeap;
 import dev.recompose.models.util.Workers;
 import dev.recompose.models.seq.Recommender;
 import dev.recompose.models.seq.Scorer;
@@ -122,8 +123,7 @@ public final class ItemKNN implements Recommender {
     parallel(numItems, () -> {
       int[] co = new int[numItems];
       int[] touched = new int[numItems];
-      int[] heapId = new int[k];
-      float[] heapSim = new float[k];
+      TopKHeap heap = new TopKHeap(k);
       return i -> {
         int nt = 0;
         for (int e = iOff[i]; e < iOff[i + 1]; e++) {
@@ -135,7 +135,7 @@ public final class ItemKNN implements Recommender {
             }
           }
         }
-        int size = 0;
+        heap.clear();
         for (int t = 0; t < nt; t++) {
           int j = touched[t];
           float s = (float) (co[j] / (norm[i] * norm[j] + shrink + 1e-6));
@@ -143,18 +143,10 @@ public final class ItemKNN implements Recommender {
           if (s == 0f) {
             continue;
           }
-          if (size < k) {
-            heapId[size] = j;
-            heapSim[size] = s;
-            size = siftUp(heapId, heapSim, size);
-          } else if (better(s, j, heapSim[0], heapId[0])) {
-            heapId[0] = j;
-            heapSim[0] = s;
-            siftDown(heapId, heapSim, size);
-          }
+          heap.offer(j, s);
         }
-        nbrIds[i] = Arrays.copyOf(heapId, size);
-        nbrSims[i] = Arrays.copyOf(heapSim, size);
+        nbrIds[i] = heap.ids();
+        nbrSims[i] = heap.scores();
       };
     });
     // transpose: for each history item j, the items i that have j among their neighbours
@@ -178,53 +170,6 @@ public final class ItemKNN implements Recommender {
       }
     }
     return new Fitted(numItems, rOff, rCol, rVal);
-  }
-
-  /** Whether (s1, i1) is a better neighbour than (s2, i2). */
-  private static boolean better(float s1, int i1, float s2, int i2) {
-    return s1 > s2 || (s1 == s2 && i1 < i2);
-  }
-
-  /** Min-heap (worst at the root) insert of the element at {@code size}; returns new size. */
-  private static int siftUp(int[] id, float[] sim, int size) {
-    int i = size;
-    while (i > 0) {
-      int p = (i - 1) >>> 1;
-      if (!better(sim[p], id[p], sim[i], id[i])) {
-        break;
-      }
-      swap(id, sim, i, p);
-      i = p;
-    }
-    return size + 1;
-  }
-
-  private static void siftDown(int[] id, float[] sim, int size) {
-    int i = 0;
-    while (true) {
-      int l = 2 * i + 1;
-      if (l >= size) {
-        return;
-      }
-      int w = l;
-      if (l + 1 < size && better(sim[l], id[l], sim[l + 1], id[l + 1])) {
-        w = l + 1;
-      }
-      if (!better(sim[i], id[i], sim[w], id[w])) {
-        return;
-      }
-      swap(id, sim, i, w);
-      i = w;
-    }
-  }
-
-  private static void swap(int[] id, float[] sim, int a, int b) {
-    int t = id[a];
-    id[a] = id[b];
-    id[b] = t;
-    float s = sim[a];
-    sim[a] = sim[b];
-    sim[b] = s;
   }
 
   private interface ItemTask {
