@@ -4,18 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.data.store.StoreLayout;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Invariants of the time-based rules on random inputs with many ties. */
+/**
+ * Invariants of the time-based rules on random inputs with many ties: each case draws its input
+ * from its own seed (shown in the test name), so a failure reruns exactly.
+ */
 class SplitPropertiesTest {
-  @Property(tries = 300)
-  void temporalPartsAreOrderedInTimeAndTiesNeverStraddle(
-      @ForAll @Size(min = 1, max = 60) int[] raw,
-      @ForAll @IntRange(min = 0, max = 10) int trainTenths,
-      @ForAll @IntRange(min = 0, max = 10) int validTenths) {
+  static LongStream seeds() {
+    return LongStream.range(0, 300);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void temporalPartsAreOrderedInTimeAndTiesNeverStraddle(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] raw = r.ints(1 + r.nextInt(60)).toArray();
+    int trainTenths = r.nextInt(11);
+    int validTenths = r.nextInt(11);
     int v = Math.min(validTenths, 10 - trainTenths);
     double[] ratios = {trainTenths / 10.0, v / 10.0, (10 - trainTenths - v) / 10.0};
     long[] ts = new long[raw.length];
@@ -46,10 +55,12 @@ class SplitPropertiesTest {
     assertTrue(train >= Math.round(ratios[0] * ts.length), "cuts only move forward");
   }
 
-  @Property(tries = 300)
-  void userRatioPartsCoverEveryRow(
-      @ForAll @IntRange(min = 1, max = 500) int n,
-      @ForAll @IntRange(min = 1, max = 10) int trainTenths) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void userRatioPartsCoverEveryRow(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int n = 1 + r.nextInt(500);
+    int trainTenths = 1 + r.nextInt(10);
     double rest = (10 - trainTenths) / 20.0;
     int[] c = UserRatioSplit.partSizes(n, new double[] {trainTenths / 10.0, rest, rest});
     assertEquals(n, c[0] + c[1] + c[2]);
