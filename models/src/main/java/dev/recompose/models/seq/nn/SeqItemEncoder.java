@@ -71,11 +71,24 @@ public abstract class SeqItemEncoder extends Module {
    *     does not have (the message lists the columns that exist)
    */
   public static SeqItemEncoder create(Recipe r, SequenceData data, int dim, Rng rng) {
+    return create(r, data, dim, 0, rng);
+  }
+
+  /**
+   * As {@link #create(Recipe, SequenceData, int, Rng)}, with {@code extraRows} learned rows
+   * appended after the items (BERT4Rec's [MASK] token), drawn from {@code rng} when the items
+   * are content (an ID table simply has them as its last rows).
+   */
+  public static SeqItemEncoder create(Recipe r, SequenceData data, int dim, int extraRows,
+      Rng rng) {
+    if (extraRows < 0) {
+      throw new IllegalArgumentException("extraRows must be >= 0, got " + extraRows);
+    }
     ReprSpec spec = ReprSpec.parse(r.has(REPR_KEY) ? r.getString(REPR_KEY) : "id");
     boolean withId = r.has(WITH_ID_KEY) && r.getBool(WITH_ID_KEY);
     int n = data.numItems();
     if (spec.kind() == ReprSpec.Kind.ID) {
-      return new IdTable(n, dim);
+      return new IdTable(n, dim, extraRows);
     }
     Dataset ds = data.dataset().orElseThrow(() -> new IllegalArgumentException(REPR_KEY + " "
         + spec + " reads item columns of a dataset on disk; this sequence data was built in"
@@ -106,7 +119,7 @@ public abstract class SeqItemEncoder extends Module {
       }
       case ItemRepresentation.Ids i -> throw new AssertionError(i);
     };
-    return new Content(spec, inner, n, dim, withId, rng);
+    return new Content(spec, inner, n, dim, withId, extraRows, rng);
   }
 
   private static int[][] codeRows(ItemRepresentation.SemanticIds s, int n) {
@@ -132,7 +145,10 @@ public abstract class SeqItemEncoder extends Module {
     return dim;
   }
 
-  /** The item matrix {@code [numItems + 1, dim]}, row 0 zero, on the tape when grad is on. */
+  /**
+   * The item matrix {@code [numItems + 1 + extraRows, dim]}, row 0 zero, on the tape when grad
+   * is on.
+   */
   public abstract Tensor table();
 
   /**
@@ -165,9 +181,9 @@ public abstract class SeqItemEncoder extends Module {
   private static final class IdTable extends SeqItemEncoder {
     private final Tensor weight;
 
-    IdTable(int numItems, int dim) {
+    IdTable(int numItems, int dim, int extraRows) {
       super(new ReprSpec(ReprSpec.Kind.ID, null), numItems, dim);
-      this.weight = Tensor.zeros(numItems + 1, dim);
+      this.weight = Tensor.zeros(numItems + 1 + extraRows, dim);
     }
 
     @Override
@@ -196,9 +212,11 @@ public abstract class SeqItemEncoder extends Module {
   private static final class Content extends SeqItemEncoder {
     private final ItemEncoder inner;
     private final Tensor ids;
+    private final Tensor extra;
     private final int[] all;
 
-    Content(ReprSpec spec, ItemEncoder inner, int numItems, int dim, boolean withId, Rng rng) {
+    Content(ReprSpec spec, ItemEncoder inner, int numItems, int dim, boolean withId,
+        int extraRows, Rng rng) {
       super(spec, numItems, dim);
       if (inner.fields() * inner.width() != dim) {
         throw new IllegalArgumentException("item encoder gives " + inner.fields() + " x "
@@ -207,6 +225,8 @@ public abstract class SeqItemEncoder extends Module {
       this.inner = child("content", inner);
       this.ids = withId ? parameter("ids", Init.normal(Tensor.zeros(numItems, dim), 0.01f, rng))
           : null;
+      this.extra = extraRows > 0
+          ? parameter("extra", Init.normal(Tensor.zeros(extraRows, dim), 0.02f, rng)) : null;
       this.all = new int[numItems];
       Arrays.setAll(all, i -> i);
     }
@@ -217,7 +237,8 @@ public abstract class SeqItemEncoder extends Module {
       if (ids != null) {
         rows = rows.add(ids);
       }
-      return Tensor.concat(0, Tensor.zeros(1, dim()), rows);
+      Tensor pad = Tensor.zeros(1, dim());
+      return extra == null ? Tensor.concat(0, pad, rows) : Tensor.concat(0, pad, rows, extra);
     }
 
     @Override

@@ -95,7 +95,9 @@ class SeqItemEncoderTest {
       "sasrec-ce, item.repr=embedding;item.with_id=true",
       "sasrec-ce, item.repr=sid:sid",
       "gru4rec, item.repr=text:tok_title",
-      "gru4rec, item.repr=embedding"})
+      "gru4rec, item.repr=embedding",
+      "bert4rec, item.repr=sid",
+      "bert4rec, item.repr=text;item.with_id=true"})
   void eachRepresentationTrainsAndEvaluates(String model, String repr) throws Exception {
     var r = TrainJob.run(data, model, tiny(model, repr), tmp.resolve("run"), ProgressFactory.NONE,
         s -> { });
