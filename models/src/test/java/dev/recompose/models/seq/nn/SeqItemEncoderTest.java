@@ -22,6 +22,7 @@ import dev.recompose.models.train.SeqFixtures;
 import dev.recompose.models.train.TrainJob;
 import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,21 @@ class SeqItemEncoderTest {
     assertTrue(Double.isFinite(m.get("NDCG@10")), m.toString());
     // the evaluation pass rebuilds the item matrix from the best weights and gets the same number
     assertEquals(m, EvalJob.run(r.run().dir(), "full", true).metrics());
+  }
+
+  @Test
+  void contentRunsResumeToTheSameResult() throws Exception {
+    Map<String, String> o = tiny("sasrec", "item.repr=text;item.with_id=true");
+    var full = TrainJob.run(data, "sasrec", o, tmp.resolve("full"), ProgressFactory.NONE,
+        s -> { });
+    // 120 users, batch 32: 4 steps per epoch, a checkpoint after each epoch
+    var cut = TrainJob.run(data, "sasrec", o, tmp.resolve("cut"), ProgressFactory.NONE, s -> { },
+        step -> step == 6);
+    assertTrue(cut.outcome().interrupted());
+    var resumed = TrainJob.resume(cut.run().dir(), ProgressFactory.NONE, s -> { });
+    assertEquals(full.results().get(0).metrics(), resumed.results().get(0).metrics());
+    assertEquals(Files.readAllLines(full.run().log()).size(),
+        Files.readAllLines(resumed.run().log()).size());
   }
 
   @Test
