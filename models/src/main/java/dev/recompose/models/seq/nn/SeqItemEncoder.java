@@ -88,6 +88,10 @@ public abstract class SeqItemEncoder extends Module {
     boolean withId = r.has(WITH_ID_KEY) && r.getBool(WITH_ID_KEY);
     int n = data.numItems();
     if (spec.kind() == ReprSpec.Kind.ID) {
+      if (withId) {
+        throw new IllegalArgumentException(WITH_ID_KEY + " adds an ID table to a content"
+            + " representation, but " + REPR_KEY + " is already id");
+      }
       return new IdTable(n, dim, extraRows);
     }
     Dataset ds = data.dataset().orElseThrow(() -> new IllegalArgumentException(REPR_KEY + " "

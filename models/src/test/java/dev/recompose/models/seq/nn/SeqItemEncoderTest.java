@@ -170,6 +170,10 @@ class SeqItemEncoderTest {
     var e2 = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(data, "sasrec",
         tiny("sasrec", "item.repr=bert"), tmp.resolve("bad2"), ProgressFactory.NONE, s -> { }));
     assertTrue(e2.getMessage().contains("embedding[:COLUMN]"), e2.getMessage());
+    var e4 = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(data, "sasrec",
+        tiny("sasrec", "item.with_id=true"), tmp.resolve("bad4"), ProgressFactory.NONE,
+        s -> { }));
+    assertTrue(e4.getMessage().contains("is already id"), e4.getMessage());
     SequenceData mem = SequenceData.of(DatasetRef.inMemory("m"), 3, new int[][] {{0, 1, 2}},
         new int[] {-1}, new int[] {-1});
     var e3 = assertThrows(IllegalArgumentException.class, () -> SeqItemEncoder.create(
