@@ -32,7 +32,8 @@ import java.util.List;
  * terms and averaged over positions. Loss {@code ce}: softmax cross-entropy over all items at
  * every real position, through the engine's fused chunked op (never a positions x items matrix).
  * One training example is one user's train sequence: input {@code s[0..n-2]}, targets
- * {@code s[1..n-1]}, both the last {@code max_len}.
+ * {@code s[1..n-1]}, both the last {@code max_len}. The item table is the recipe's
+ * {@code item.repr} ({@link SeqItemEncoder}: by default the learned ID table described here).
  */
 public final class SasRec extends Module implements Trainable {
   private final SequenceData data;
