@@ -51,9 +51,29 @@ class TrainEvalCommandsTest {
     assertEquals(1, badKey.code());
     assertTrue(badKey.err().contains("unknown key 'epoch'") && badKey.err().contains("epochs"),
         badKey.err());
+    CliRunner noColumn = CliRunner.run("train", "--data", data.toString(), "--model", "sasrec",
+        "--set", "item.repr=embedding", "--out", tmp.resolve("r").toString());
+    assertEquals(1, noColumn.code(), noColumn.err());
+    assertTrue(noColumn.err().contains("no VECTOR column 'emb_minilm'")
+        && noColumn.err().contains("recompose repr embed"), noColumn.err());
+    CliRunner badRepr = CliRunner.run("train", "--data", data.toString(), "--model", "sasrec",
+        "--set", "item.repr=bert", "--out", tmp.resolve("r").toString());
+    assertEquals(1, badRepr.code(), badRepr.err());
+    assertTrue(badRepr.err().contains("embedding[:COLUMN]"), badRepr.err());
     CliRunner badProtocol = CliRunner.run("eval", "--run", tmp.resolve("r").toString(),
         "--protocol", "sampled-7");
     assertEquals(1, badProtocol.code(), badProtocol.err());
+  }
+
+  @Test
+  void sasrecTrainsOnTokenisedTitlesWithOneSetting() throws Exception {
+    assertEquals(0, CliRunner.run("repr", "tokenize", "--data", data.toString()).code());
+    Path run = tmp.resolve("runs/sasrec-text");
+    CliRunner t = CliRunner.run("train", "--data", data.toString(), "--model", "sasrec",
+        "--set", "item.repr=text", "--set", "epochs=1", "--set", "max_len=10", "--set",
+        "hidden_size=8", "--set", "threads=1", "--out", run.toString(), "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(Files.readString(run.resolve("config.yaml")).contains("item.repr: text"));
   }
 
   @Test

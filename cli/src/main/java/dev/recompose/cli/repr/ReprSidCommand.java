@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
       "Quantise an item embedding column into semantic IDs (TIGER / RecBase): LEVELS codes per"
           + " item plus one disambiguation code, so every item's sequence is unique.",
       "Prints the collision rate before resolution, codebook use per level and reconstruction"
-          + " error, also stored in manifest.json."
+          + " error, also stored in manifest.json.",
+      "Writes the fitted quantiser (codebooks; RQ-VAE also its encoder) next to the column as"
+          + " items.COLUMN.quantizer.safetensors, so new items can be coded later."
     })
 public final class ReprSidCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset directory.")
@@ -76,6 +78,8 @@ public final class ReprSidCommand implements Callable<Integer> {
     };
     var out = spec.commandLine().getOut();
     out.println(column + ": " + ids.report().summary());
+    out.println("quantiser (codes new items): "
+        + dev.recompose.models.repr.sid.SidQuantizer.file(ds.dir(), column));
     out.flush();
     return 0;
   }

@@ -121,8 +121,9 @@ public sealed interface ItemRepresentation
         int[] card = new int[len];
         for (int i = 0; i < n; i++) {
           if (l.length(i) != len) {
-            throw new StoreFormatException(col + ": item " + i + " has " + l.length(i)
-                + " codes, item 0 has " + len);
+            throw new StoreFormatException("items." + col + " is not a semantic-ID column (item "
+                + i + " has " + l.length(i) + " codes, item 0 has " + len + "); semantic-ID"
+                + " columns: " + sidColumns(dataset) + " (create one with 'recompose repr sid')");
           }
           int[] r = l.ints(i);
           for (int p = 0; p < len; p++) {
@@ -134,5 +135,19 @@ public sealed interface ItemRepresentation
       }
       case ID -> throw new AssertionError();
     };
+  }
+
+  /** Columns that {@code recompose repr sid} wrote (named by its manifest notes). */
+  private static List<String> sidColumns(Dataset dataset) {
+    List<String> out = new ArrayList<>();
+    var p = dataset.manifest().provenance();
+    if (p != null) {
+      for (String k : p.notes().keySet()) {
+        if (k.startsWith("repr.sid.") && !k.endsWith(".quantizer")) {
+          out.add(k.substring("repr.sid.".length()));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -26,7 +26,10 @@
  *       dataset, from, "sid", RqKMeansConfig.defaults().withLevels(4).withCodes(256)...)};
  *       print {@code ids.report().summary()}. Writes LIST int32 {@code sid} (levels + 1 codes per
  *       item, unique) and the report in the column description and
- *       {@code provenance.notes["repr.sid.sid"]}.
+ *       {@code provenance.notes["repr.sid.sid"]}, and the fitted quantiser next to it
+ *       ({@code items.sid.quantizer.safetensors}, see
+ *       {@link dev.recompose.models.repr.sid.SidQuantizer}; note
+ *       {@code repr.sid.sid.quantizer}) so new items can be coded later.
  * </ul>
  * The ID representation needs nothing stored: item id i is row i.
  *
@@ -34,6 +37,8 @@
  * {@code ItemRepresentation.load(dataset, ReprSpec.parse(itemRepr))} with {@code itemRepr} one of
  * {@code id}, {@code text[:tok_title]}, {@code embedding[:emb_minilm]}, {@code sid[:sid]} returns
  * a sealed {@link dev.recompose.models.repr.ItemRepresentation} ({@code Ids}, {@code Text},
- * {@code Embedding}, {@code SemanticIds}) for the item encoder to switch on.
+ * {@code Embedding}, {@code SemanticIds}) for the item encoder to switch on. The sequential
+ * recipes (SASRec, SASRec+, BERT4Rec, GRU4Rec) take it as their {@code item.repr} setting through
+ * {@code dev.recompose.models.seq.nn.SeqItemEncoder}, which reuses the CTR item bricks.
  */
 package dev.recompose.models.repr;

@@ -32,10 +32,12 @@ public final class SequenceData {
   private final int[] valid;
   private final int[] test;
   private final int[] trainCounts;
+  private final Dataset dataset;
 
   private SequenceData(DatasetRef ref, int numItems, int[] offsets, int[] items, int[] valid,
-      int[] test) {
+      int[] test, Dataset dataset) {
     this.ref = ref;
+    this.dataset = dataset;
     this.numItems = numItems;
     this.offsets = offsets;
     this.items = items;
@@ -103,7 +105,7 @@ public final class SequenceData {
     SplitInfo info = m.split();
     DatasetRef ref = new DatasetRef(m.name() == null ? ds.dir().getFileName().toString() : m.name(),
         m.contentSha256(), info == null ? "unknown" : info.scheme(), info == null ? 0 : info.seed());
-    return new SequenceData(ref, numItems, offsets, seq, valid, test);
+    return new SequenceData(ref, numItems, offsets, seq, valid, test, ds);
   }
 
   private static int single(int previous, int item, int user, String part) {
@@ -158,7 +160,7 @@ public final class SequenceData {
         checkItem(test[u], numItems, u);
       }
     }
-    return new SequenceData(ref, numItems, offsets, seq, valid.clone(), test.clone());
+    return new SequenceData(ref, numItems, offsets, seq, valid.clone(), test.clone(), null);
   }
 
   private static void checkItem(int i, int numItems, int u) {
@@ -171,6 +173,14 @@ public final class SequenceData {
   /** Which dataset and split this came from. */
   public DatasetRef ref() {
     return ref;
+  }
+
+  /**
+   * The store this was loaded from, for models that read item columns (the {@code item.repr}
+   * representations); empty for data built in memory.
+   */
+  public java.util.Optional<Dataset> dataset() {
+    return java.util.Optional.ofNullable(dataset);
   }
 
   public int numUsers() {

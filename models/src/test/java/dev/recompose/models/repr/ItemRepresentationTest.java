@@ -77,5 +77,9 @@ class ItemRepresentationTest {
         () -> ItemRepresentation.load(fds, ReprSpec.parse("embedding:emb_big")));
     assertTrue(e.getMessage().contains("VECTOR columns: [emb_minilm] (create it with 'recompose"
         + " repr embed')"), e.getMessage());
+    var e2 = assertThrows(RuntimeException.class,
+        () -> ItemRepresentation.load(fds, ReprSpec.parse("sid:tok_title")));
+    assertTrue(e2.getMessage().contains("items.tok_title is not a semantic-ID column")
+        && e2.getMessage().contains("semantic-ID columns: [sid]"), e2.getMessage());
   }
 }

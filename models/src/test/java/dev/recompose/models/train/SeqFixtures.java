@@ -28,6 +28,12 @@ public final class SeqFixtures {
    */
   public static Path ring(Path dir, int users, int items, int length, double noise, long seed)
       throws IOException {
+    return ring(dir, users, items, length, noise, seed, null);
+  }
+
+  /** {@link #ring(Path, int, int, int, double, long)} with item titles (null: no items table). */
+  public static Path ring(Path dir, int users, int items, int length, double noise, long seed,
+      String[] titles) throws IOException {
     SplittableRandom r = new SplittableRandom(seed);
     int[][] seqs = new int[users][];
     for (int u = 0; u < users; u++) {
@@ -39,11 +45,20 @@ public final class SeqFixtures {
         cur = r.nextDouble() < noise ? r.nextInt(items) : (cur + 1) % items;
       }
     }
-    return write(dir, items, seqs);
+    return write(dir, items, seqs, titles);
   }
 
   /** A dataset of the given per-user sequences, split leave-one-out. */
   public static Path write(Path dir, int numItems, int[][] seqs) throws IOException {
+    return write(dir, numItems, seqs, null);
+  }
+
+  /**
+   * As {@link #write(Path, int, int[][])}, plus an {@code items} table with a {@code title} text
+   * column when {@code titles} (one per item) is not null.
+   */
+  public static Path write(Path dir, int numItems, int[][] seqs, String[] titles)
+      throws IOException {
     long[] sizes = new long[3];
     try (DatasetWriter w = DatasetWriter.create(dir, false)) {
       TableWriter t = w.table(StoreLayout.INTERACTIONS, "fixture interactions");
@@ -70,6 +85,12 @@ public final class SeqFixtures {
       t.bytes(StoreLayout.SPLIT, codes, "0 train / 1 valid / 2 test (leave-one-out)");
       w.vocab(StoreLayout.USER, ids("u", seqs.length), "users");
       w.vocab(StoreLayout.ITEM, ids("i", numItems), "items");
+      if (titles != null) {
+        var title = w.table(StoreLayout.ITEMS, "fixture items").text("title", "title");
+        for (String s : titles) {
+          title.addText(s);
+        }
+      }
       SplitInfo info = new SplitInfo("leave-one-out", StoreLayout.INTERACTIONS, 0, Map.of(),
           Map.of("train", sizes[0], "valid", sizes[1], "test", sizes[2]));
       w.commit("fixture", null, new Provenance("fixture", "memory", null, null, null, null,

@@ -4,6 +4,7 @@ import dev.recompose.data.store.ListColumn;
 import dev.recompose.data.store.StoreLayout;
 import dev.recompose.models.ctr.BrickConfig;
 import dev.recompose.models.ctr.BrickContext;
+import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
 import dev.recompose.tensor.nn.Embedding;
 
@@ -32,42 +33,61 @@ public final class SemanticIdItemEncoder extends ItemEncoder {
       throw new IllegalArgumentException("brick 'semantic-id' needs 'column': an int32 list column"
           + " of the items table with one code per level");
     }
-    String mode = cfg.getString("mode", "sum");
+    ListColumn col = ctx.data().dataset().table(StoreLayout.ITEMS).list(column);
+    int items = ctx.data().items();
+    int[][] rows = new int[items][];
+    for (int i = 0; i < items; i++) {
+      rows[i] = i < col.rows() ? col.ints(i) : new int[0];
+      for (int v : rows[i]) {
+        if (v < 0) {
+          throw new IllegalArgumentException("items." + column + " row " + i
+              + ": negative code " + v);
+        }
+      }
+    }
+    this(rows, "items." + column, cfg.getString("mode", "sum"), ctx.dim(),
+        cfg.getFloat("init_std", 0.01f), ctx.rng());
+  }
+
+  /**
+   * Over codes already in memory, e.g. a loaded {@code item.repr} semantic ID (the sequential
+   * models' item encoder reuses this class). A negative code (-1: an item without an embedding)
+   * or a missing level reads as the padding row 0, which the brick path never lets happen.
+   *
+   * @param rows per item its codes, one per level
+   * @param what names the codes in messages
+   * @param mode {@code sum} or {@code concat}
+   */
+  public SemanticIdItemEncoder(int[][] rows, String what, String mode, int dim, float initStd,
+      Rng rng) {
     if (!mode.equals("sum") && !mode.equals("concat")) {
       throw new IllegalArgumentException("brick 'semantic-id': mode must be sum or concat, got "
           + mode);
     }
     this.concat = mode.equals("concat");
-    ListColumn col = ctx.data().dataset().table(StoreLayout.ITEMS).list(column);
-    int items = ctx.data().items();
+    int items = rows.length;
     int lv = 0;
     int max = 0;
-    for (int i = 0; i < Math.min(items, col.rows()); i++) {
-      int[] c = col.ints(i);
+    for (int[] c : rows) {
       lv = Math.max(lv, c.length);
       for (int v : c) {
-        if (v < 0) {
-          throw new IllegalArgumentException("items." + column + " row " + i
-              + ": negative code " + v);
-        }
         max = Math.max(max, v);
       }
     }
     if (lv == 0) {
-      throw new IllegalArgumentException("items." + column + " holds no codes");
+      throw new IllegalArgumentException(what + " holds no codes");
     }
     this.levels = lv;
     this.perLevel = max + 2;
     this.codes = new int[items * levels];
-    for (int i = 0; i < Math.min(items, col.rows()); i++) {
-      int[] c = col.ints(i);
+    for (int i = 0; i < items; i++) {
+      int[] c = rows[i];
       for (int l = 0; l < c.length; l++) {
-        codes[i * levels + l] = l * perLevel + c[l] + 1;
+        codes[i * levels + l] = c[l] < 0 ? 0 : l * perLevel + c[l] + 1;
       }
     }
-    this.dim = ctx.dim();
-    this.table = child("codes", new Embedding(levels * perLevel, dim, 0, true,
-        cfg.getFloat("init_std", 0.01f), ctx.rng()));
+    this.dim = dim;
+    this.table = child("codes", new Embedding(levels * perLevel, dim, 0, true, initStd, rng));
   }
 
   @Override

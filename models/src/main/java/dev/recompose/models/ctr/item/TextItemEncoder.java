@@ -56,30 +56,43 @@ public final class TextItemEncoder extends ItemEncoder {
 
   /** Built from a recipe. */
   public TextItemEncoder(BrickConfig cfg, BrickContext ctx) {
-    this.dim = ctx.dim();
     List<String> fields = cfg.getStrings("fields", List.of("title"));
     int[] lengths = cfg.getInts("lengths", null);
     if (lengths == null) {
       lengths = new int[fields.size()];
       Arrays.fill(lengths, 30);
     }
-    this.tokens = TextTokens.read(ctx.data().dataset(), ctx.data().items(), fields, lengths);
-    int wordDim = cfg.getInt("word_dim", 300);
-    float dropout = cfg.getFloat("dropout", 0.2f);
-    int query = cfg.getInt("query_dim", 200);
-    String kind = cfg.getString("encoder", "cnn");
-    Rng rng = ctx.rng();
+    List<String> cats = cfg.getStrings("categories", List.of());
+    this(TextTokens.read(ctx.data().dataset(), ctx.data().items(), fields, lengths),
+        cats.isEmpty() ? null : ctx.itemFeatures(cats), cfg.getString("encoder", "cnn"),
+        cfg.getInt("word_dim", 300), ctx.dim(), cfg.getInt("heads", 16), cfg.getInt("kernel", 3),
+        cfg.getInt("query_dim", 200), cfg.getInt("category_dim", 100),
+        cfg.getFloat("dropout", 0.2f), ctx.rng());
+  }
+
+  /**
+   * Over text already tokenised, e.g. a token column of {@code recompose repr tokenize} loaded as
+   * an {@code item.repr} (the sequential models' item encoder reuses this class); no category
+   * views. Arguments as the recipe parameters of the same names.
+   */
+  public TextItemEncoder(TextTokens tokens, String encoder, int wordDim, int dim, int heads,
+      int kernel, int queryDim, float dropout, Rng rng) {
+    this(tokens, null, encoder, wordDim, dim, heads, kernel, queryDim, 100, dropout, rng);
+  }
+
+  private TextItemEncoder(TextTokens tokens, EntityFeatures categoryFeatures, String kind,
+      int wordDim, int dim, int heads, int kernel, int query, int catDim, float dropout,
+      Rng rng) {
+    this.dim = dim;
+    this.tokens = tokens;
     this.words = child("words", new Embedding(tokens.vocabSize(), wordDim, 0, true, 0.1f, rng));
     this.wordDropout = child("word_dropout", new Dropout(dropout, rng.split()));
-    for (String f : fields) {
-      textViews.add(child("view_" + f, new FieldEncoder(kind, wordDim, dim, cfg.getInt("heads", 16),
-          cfg.getInt("kernel", 3), query, dropout, rng)));
+    for (String f : tokens.fields()) {
+      textViews.add(child("view_" + f, new FieldEncoder(kind, wordDim, dim, heads, kernel, query,
+          dropout, rng)));
     }
-    List<String> cats = cfg.getStrings("categories", List.of());
-    if (!cats.isEmpty()) {
-      EntityFeatures f = ctx.itemFeatures(cats);
-      int catDim = cfg.getInt("category_dim", 100);
-      for (EntityFeatures.Field field : f.fields()) {
+    if (categoryFeatures != null) {
+      for (EntityFeatures.Field field : categoryFeatures.fields()) {
         if (!(field instanceof EntityFeatures.Categorical c)) {
           throw new IllegalArgumentException("brick 'text': category view " + field.name()
               + " must be a single-valued categorical column");

@@ -3,6 +3,7 @@ package dev.recompose.models.ctr.item;
 import dev.recompose.data.store.StoreLayout;
 import dev.recompose.models.ctr.BrickConfig;
 import dev.recompose.models.ctr.BrickContext;
+import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
 import dev.recompose.tensor.nn.Linear;
 
@@ -29,14 +30,27 @@ public final class VectorItemEncoder extends ItemEncoder {
           + " items table");
     }
     var table = ctx.data().dataset().table(StoreLayout.ITEMS);
-    var arr = table.vector(column);
-    this.width = (int) table.column(column).width();
-    float[] all = arr.toFloatArray();
-    int items = ctx.data().items();
+    this(table.vector(column).toFloatArray(), table.column(column).width(), ctx.data().items(),
+        ctx.dim(), ctx.rng());
+  }
+
+  /**
+   * Over vectors already in memory, e.g. a loaded {@code item.repr} embedding (the sequential
+   * models' item encoder reuses this class).
+   *
+   * @param all row-major vectors, {@code width} floats per item; rows past {@code items} are
+   *     ignored, missing rows are zero
+   */
+  public VectorItemEncoder(float[] all, int width, int items, int dim, Rng rng) {
+    if (width < 1 || items < 0) {
+      throw new IllegalArgumentException("vector width must be >= 1 and items >= 0, got " + width
+          + ", " + items);
+    }
+    this.width = width;
     this.vectors = new float[items * width];
     System.arraycopy(all, 0, vectors, 0, Math.min(all.length, vectors.length));
-    this.dim = ctx.dim();
-    this.projection = child("projection", new Linear(width, dim, ctx.rng()));
+    this.dim = dim;
+    this.projection = child("projection", new Linear(width, dim, rng));
   }
 
   @Override

@@ -90,6 +90,6 @@ public final class RqKMeans {
     SidReport report = new SidReport("rq-kmeans", n, levels, k, (double) st.collidingItems() / n,
         st.maxShared(), used, perplexity, err / ((double) n * d), energy > 0 ? err / energy : 0,
         seconds);
-    return new SemanticIds(n, levels, raw, codes, books, report);
+    return new SemanticIds(n, levels, raw, codes, SidQuantizer.rqKMeans(d, k, books), report);
   }
 }

@@ -262,6 +262,12 @@ public final class RqVae {
     SidReport report = new SidReport("rq-vae", n, levels, k, (double) st.collidingItems() / n,
         st.maxShared(), used, perplexity, err / ((double) n * d), energy > 0 ? err / energy : 0,
         trainSeconds);
-    return new SemanticIds(n, levels, raw, Collisions.resolve(raw, n, levels), books, report);
+    int[] hidden = config.hidden();
+    int[] dims = new int[hidden.length + 2];
+    dims[0] = d;
+    System.arraycopy(hidden, 0, dims, 1, hidden.length);
+    dims[dims.length - 1] = h;
+    return new SemanticIds(n, levels, raw, Collisions.resolve(raw, n, levels),
+        SidQuantizer.rqVae(dims, net.encoder, k, books), report);
   }
 }

@@ -8,7 +8,11 @@ import dev.recompose.data.store.NpyArray;
 import dev.recompose.data.store.StoreLayout;
 import dev.recompose.data.store.Table;
 import dev.recompose.models.repr.ManifestEdits;
+import dev.recompose.data.store.ContentDigest;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
@@ -21,7 +25,9 @@ import java.util.Objects;
  * {@code provenance.notes["repr.sid.<column>"]}. Code {@code l} of a row indexes level
  * {@code l}'s codebook; the last code is TIGER's disambiguation index. Items without an
  * embedding (an all-zero vector: no text) are not quantised and get -1 in every position, the
- * store's "missing" code; the report then covers the quantised items only.
+ * store's "missing" code; the report then covers the quantised items only. The fitted quantiser
+ * is written next to the column ({@link SidQuantizer#file}) and named, with its SHA-256, in the
+ * note {@code repr.sid.<column>.quantizer}, so new items can be coded later.
  */
 public final class SidColumns {
   private SidColumns() {}
@@ -73,7 +79,7 @@ public final class SidColumns {
       System.arraycopy(fit.raw(), i * l, raw, rows[i] * l, l);
       System.arraycopy(fit.codes(), i * (l + 1), codes, rows[i] * (l + 1), l + 1);
     }
-    return new SemanticIds(n, l, raw, codes, fit.codebooks(), fit.report());
+    return new SemanticIds(n, l, raw, codes, fit.quantizer(), fit.report());
   }
 
   private interface Fitter {
@@ -138,13 +144,26 @@ public final class SidColumns {
           + dataset.table(StoreLayout.ITEMS).rows());
     }
     String summary = ids.report().summary() + "; from " + fromColumn + ", " + settings;
+    Path file = SidQuantizer.file(dataset.dir(), column);
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    ids.quantizer().write(partial);
+    String quantizer = file.getFileName() + " (safetensors, format " + SidQuantizer.FORMAT
+        + ", " + ids.quantizer().method() + ": codebook.0.." + (ids.levels() - 1)
+        + " [codes, width] float32" + (ids.quantizer().method().equals("rq-vae")
+            ? " and encoder.* MLP weights" : "") + "; sha256 "
+        + ContentDigest.ofFile(partial) + ")";
     try (DatasetUpdater up = DatasetUpdater.open(dataset)) {
       ListWriter w = up.table(StoreLayout.ITEMS).list(column, DType.INT32, null, summary);
       int width = ids.levels() + 1;
       for (int i = 0; i < ids.items(); i++) {
         w.addRow(ids.codes(), i * width, (i + 1) * width);
       }
-      up.commit(m -> ManifestEdits.withNote(m, "repr.sid." + column, summary));
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      up.commit(m -> ManifestEdits.withNote(ManifestEdits.withNote(m, "repr.sid." + column,
+          summary), "repr.sid." + column + ".quantizer", quantizer));
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 }

@@ -7,7 +7,8 @@
  * (TIGER's extra disambiguation level), {@link dev.recompose.models.repr.sid.SidReport}
  * (collision rate, codebook use, reconstruction error) and
  * {@link dev.recompose.models.repr.sid.SidColumns} (read an embedding column, write the
- * {@code sid} column). Entry point: {@code SidColumns.writeRqKMeans(dataset, fromColumn, "sid",
+ * {@code sid} column and, next to it, the fitted
+ * {@link dev.recompose.models.repr.sid.SidQuantizer} that codes new items). Entry point: {@code SidColumns.writeRqKMeans(dataset, fromColumn, "sid",
  * config)}.
  */
 package dev.recompose.models.repr.sid;

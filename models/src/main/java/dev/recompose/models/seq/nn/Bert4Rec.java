@@ -39,7 +39,7 @@ public final class Bert4Rec extends Module implements Trainable {
   private final int numItems;
   private final int maskId;
   private final int[] users;
-  private final Tensor items;
+  private final SeqItemEncoder itemEncoder;
   private final Tensor positions;
   private final LayerNorm embNorm;
   private final List<AttentionBlock> blocks = new ArrayList<>();
@@ -63,7 +63,8 @@ public final class Bert4Rec extends Module implements Trainable {
     Rng rng = new Rng(r.getInt("seed"));
     float std = (float) r.getDouble("init_std");
     float eps = (float) r.getDouble("ln_eps");
-    this.items = parameter("items", Tensor.zeros(numItems + 2, dim));
+    this.itemEncoder = SeqItemEncoder.create(r, data, dim, 1, rng);
+    itemEncoder.registerOn(this::parameter, this::child);
     this.positions = parameter("positions", Tensor.zeros(maxLen, dim));
     this.embNorm = child("emb_norm", new LayerNorm(dim, eps));
     for (int b = 0; b < r.getInt("blocks"); b++) {
@@ -80,7 +81,7 @@ public final class Bert4Rec extends Module implements Trainable {
         java.util.Arrays.fill(e.getValue().data(), 0f);
       }
     }
-    java.util.Arrays.fill(items.data(), 0, dim, 0f);
+    itemEncoder.zeroPadding();
     this.users = data.usersWithTrainLength(1);
   }
 
@@ -94,7 +95,7 @@ public final class Bert4Rec extends Module implements Trainable {
     return users.length;
   }
 
-  private Tensor encode(int[] ids, int b, Rng rng) {
+  private Tensor encode(int[] ids, int b, Rng rng, Tensor items) {
     Tensor x = Functional.embedding(items, Tensor.ofInts(ids, b, maxLen), 0, false)
         .add(positions);
     x = embNorm.forward(x);
@@ -115,6 +116,7 @@ public final class Bert4Rec extends Module implements Trainable {
   @Override
   public Tensor loss(int[] examples, Rng rng) {
     int b = examples.length;
+    Tensor items = itemEncoder.table();
     int[] ids = new int[b * maxLen];
     int[] tgt = new int[b * maxLen];
     java.util.Arrays.fill(tgt, -1);
@@ -140,7 +142,7 @@ public final class Bert4Rec extends Module implements Trainable {
       }
       masked += here;
     }
-    Tensor h = encode(ids, b, rng).reshape(b * maxLen, dim);
+    Tensor h = encode(ids, b, rng, items).reshape(b * maxLen, dim);
     int[] rows = new int[masked];
     int[] tg = new int[masked];
     for (int i = 0, k = 0; i < tgt.length; i++) {
@@ -158,10 +160,12 @@ public final class Bert4Rec extends Module implements Trainable {
 
   @Override
   public Scorer scorer() {
-    return new TableScorer(name, numItems, this::userVectors, () -> items, () -> bias);
+    Tensor items = itemEncoder.snapshot();
+    return new TableScorer(name, numItems, batch -> userVectors(batch, items), () -> items,
+        () -> bias);
   }
 
-  private Tensor userVectors(UserBatch batch) {
+  private Tensor userVectors(UserBatch batch, Tensor items) {
     int b = batch.size();
     int[] ids = new int[b * maxLen];
     for (int r = 0; r < b; r++) {
@@ -170,7 +174,7 @@ public final class Bert4Rec extends Module implements Trainable {
       Windows.leftPad(in, in.length, maxLen - 1, ids, off);
       ids[off + maxLen - 1] = maskId;
     }
-    Tensor h = encode(ids, b, null);
+    Tensor h = encode(ids, b, null, items);
     return project(h.slice(1, maxLen - 1, maxLen).reshape(b, dim));
   }
 }

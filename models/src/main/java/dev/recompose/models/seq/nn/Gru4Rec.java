@@ -36,7 +36,7 @@ public final class Gru4Rec extends Module implements Trainable {
   private final float dropout;
   private final int numItems;
   private final int[] users;
-  private final Tensor items;
+  private final SeqItemEncoder itemEncoder;
   private final Gru gru;
   private final Linear out;
 
@@ -53,8 +53,10 @@ public final class Gru4Rec extends Module implements Trainable {
     }
     this.numItems = data.numItems();
     Rng rng = new Rng(r.getInt("seed"));
-    this.items = parameter("items", Init.xavierNormal(Tensor.zeros(numItems + 1, emb), rng));
-    java.util.Arrays.fill(items.data(), 0, emb, 0f);
+    this.itemEncoder = SeqItemEncoder.create(r, data, emb, rng);
+    itemEncoder.registerOn(this::parameter, this::child);
+    itemEncoder.idTable().ifPresent(t -> Init.xavierNormal(t, rng));
+    itemEncoder.zeroPadding();
     this.gru = child("gru", new Gru(emb, hidden, rng));
     this.out = child("out", new Linear(hidden, emb, rng));
     this.users = data.usersWithTrainLength(2);
@@ -70,7 +72,7 @@ public final class Gru4Rec extends Module implements Trainable {
     return users.length;
   }
 
-  private Tensor encode(int[] ids, int b, Rng rng) {
+  private Tensor encode(int[] ids, int b, Rng rng, Tensor items) {
     Tensor x = Functional.embedding(items, Tensor.ofInts(ids, b, maxLen), 0, false);
     if (isTraining() && dropout > 0) {
       x = Functional.dropout(x, dropout, true, rng);
@@ -81,6 +83,7 @@ public final class Gru4Rec extends Module implements Trainable {
   @Override
   public Tensor loss(int[] examples, Rng rng) {
     int b = examples.length;
+    Tensor items = itemEncoder.table();
     int[] ids = new int[b * maxLen];
     int[] tgt = new int[b * maxLen];
     int real = 0;
@@ -93,7 +96,7 @@ public final class Gru4Rec extends Module implements Trainable {
       }
       real += k;
     }
-    Tensor h = encode(ids, b, rng).reshape(b * maxLen, emb);
+    Tensor h = encode(ids, b, rng, items).reshape(b * maxLen, emb);
     int[] rows = new int[real];
     int[] pos = new int[real];
     for (int i = 0, k = 0; i < tgt.length; i++) {
@@ -108,16 +111,18 @@ public final class Gru4Rec extends Module implements Trainable {
 
   @Override
   public Scorer scorer() {
-    return new TableScorer(name, numItems, this::userVectors, () -> items, () -> null);
+    Tensor items = itemEncoder.snapshot();
+    return new TableScorer(name, numItems, batch -> userVectors(batch, items), () -> items,
+        () -> null);
   }
 
-  private Tensor userVectors(UserBatch batch) {
+  private Tensor userVectors(UserBatch batch, Tensor items) {
     int b = batch.size();
     int[] ids = new int[b * maxLen];
     for (int r = 0; r < b; r++) {
       int[] in = batch.input(r);
       Windows.leftPad(in, in.length, maxLen, ids, r * maxLen);
     }
-    return encode(ids, b, null).slice(1, maxLen - 1, maxLen).reshape(b, emb);
+    return encode(ids, b, null, items).slice(1, maxLen - 1, maxLen).reshape(b, emb);
   }
 }

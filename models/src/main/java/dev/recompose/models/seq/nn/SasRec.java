@@ -32,7 +32,8 @@ import java.util.List;
  * terms and averaged over positions. Loss {@code ce}: softmax cross-entropy over all items at
  * every real position, through the engine's fused chunked op (never a positions x items matrix).
  * One training example is one user's train sequence: input {@code s[0..n-2]}, targets
- * {@code s[1..n-1]}, both the last {@code max_len}.
+ * {@code s[1..n-1]}, both the last {@code max_len}. The item table is the recipe's
+ * {@code item.repr} ({@link SeqItemEncoder}: by default the learned ID table described here).
  */
 public final class SasRec extends Module implements Trainable {
   private final SequenceData data;
@@ -45,7 +46,7 @@ public final class SasRec extends Module implements Trainable {
   private final int numItems;
   private final String name;
   private final int[] users;
-  private final Tensor items;
+  private final SeqItemEncoder itemEncoder;
   private final Tensor positions;
   private final List<AttentionBlock> blocks = new ArrayList<>();
   private final LayerNorm finalNorm;
@@ -68,7 +69,8 @@ public final class SasRec extends Module implements Trainable {
     this.numItems = data.numItems();
     this.name = r.name();
     Rng rng = new Rng(r.getInt("seed"));
-    this.items = parameter("items", Tensor.zeros(numItems + 1, dim));
+    this.itemEncoder = SeqItemEncoder.create(r, data, dim, rng);
+    itemEncoder.registerOn(this::parameter, this::child);
     this.positions = parameter("positions", Tensor.zeros(maxLen, dim));
     AttentionBlock.Layout layout = AttentionBlock.Layout.parse(r.getString("block_layout"));
     float eps = (float) r.getDouble("ln_eps");
@@ -82,7 +84,7 @@ public final class SasRec extends Module implements Trainable {
         Init.xavierNormal(p, rng);
       }
     }
-    java.util.Arrays.fill(items.data(), 0, dim, 0f);
+    itemEncoder.zeroPadding();
     this.seen = new ItemSets(data);
     this.users = data.usersWithTrainLength(2);
   }
@@ -98,7 +100,7 @@ public final class SasRec extends Module implements Trainable {
   }
 
   /** Hidden states {@code [B, L, d]} of left-padded ids {@code [B, L]}. */
-  Tensor encode(int[] ids, int b, Rng rng) {
+  Tensor encode(int[] ids, int b, Rng rng, Tensor items) {
     Tensor idt = Tensor.ofInts(ids, b, maxLen);
     Tensor x = Functional.embedding(items, idt, 0, false);
     if (scale) {
@@ -121,6 +123,7 @@ public final class SasRec extends Module implements Trainable {
   @Override
   public Tensor loss(int[] examples, Rng rng) {
     int b = examples.length;
+    Tensor items = itemEncoder.table();
     int[] ids = new int[b * maxLen];
     int[] tgt = new int[b * maxLen];
     for (int r = 0; r < b; r++) {
@@ -132,7 +135,7 @@ public final class SasRec extends Module implements Trainable {
         tgt[r * maxLen + j] = j < maxLen - k ? -1 : s[s.length - maxLen + j] + 1;
       }
     }
-    Tensor h = encode(ids, b, rng).reshape(b * maxLen, dim);
+    Tensor h = encode(ids, b, rng, items).reshape(b * maxLen, dim);
     int real = 0;
     for (int t : tgt) {
       real += t >= 0 ? 1 : 0;
@@ -164,18 +167,19 @@ public final class SasRec extends Module implements Trainable {
 
   @Override
   public Scorer scorer() {
-    return new TableScorer(name, numItems, this::userVectors,
-        () -> items, () -> null);
+    Tensor items = itemEncoder.snapshot();
+    return new TableScorer(name, numItems, batch -> userVectors(batch, items), () -> items,
+        () -> null);
   }
 
-  private Tensor userVectors(UserBatch batch) {
+  private Tensor userVectors(UserBatch batch, Tensor items) {
     int b = batch.size();
     int[] ids = new int[b * maxLen];
     for (int r = 0; r < b; r++) {
       int[] in = batch.input(r);
       Windows.leftPad(in, in.length, maxLen, ids, r * maxLen);
     }
-    Tensor h = encode(ids, b, null);
+    Tensor h = encode(ids, b, null, items);
     return h.slice(1, maxLen - 1, maxLen).reshape(b, dim);
   }
 }
