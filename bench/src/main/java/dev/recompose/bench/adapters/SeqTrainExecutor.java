@@ -41,12 +41,19 @@ import java.util.Set;
  * leaderboard compares trained models with the baselines under the same protocols and cost
  * probes. A run directory that holds a checkpoint of an earlier attempt (killed, or stopped by
  * its budget) is resumed from it ({@link TrainJob#resume}), so a long training survives a kill of
- * the grid. Only the ID representation: the recipes learn an item table and take no stored item
- * vectors yet. Cost: train seconds and samples/s from {@code train-log.jsonl} (evaluation
+ * the grid. The spec's representation becomes the recipe's {@code item.repr} where the recipe has
+ * that setting (SASRec, SASRec-CE, BERT4Rec, GRU4Rec): {@code id} keeps the learned item table,
+ * {@code emb} projects the frozen {@code emb_minilm} vectors, {@code sid} sums learned vectors of
+ * the codes in column {@code sid} (both columns made by {@link ItemRepresentationPreparer}). Cost: train seconds and samples/s from {@code train-log.jsonl} (evaluation
  * excluded), parameters from the module, latency and throughput from {@link LatencyProbe} on the
  * best weights.
  */
 public final class SeqTrainExecutor implements RunExecutor {
+  /** The recipe's {@code item.repr} for each bench representation other than {@code id}. */
+  static final Map<String, String> ITEM_REPR = Map.of(
+      "emb", "embedding:" + ItemRepresentationPreparer.EMB,
+      "sid", "sid:" + ItemRepresentationPreparer.SID);
+
   @Override
   public Set<String> models() {
     Set<String> out = new LinkedHashSet<>();
@@ -60,7 +67,12 @@ public final class SeqTrainExecutor implements RunExecutor {
 
   @Override
   public Set<String> representations(String model) {
-    return Set.of("id");
+    if (!Recipes.load(model).values().containsKey("item.repr")) {
+      return Set.of("id");
+    }
+    Set<String> out = new LinkedHashSet<>(List.of("id"));
+    out.addAll(ITEM_REPR.keySet());
+    return out;
   }
 
   @Override
@@ -74,6 +86,10 @@ public final class SeqTrainExecutor implements RunExecutor {
       throw new IllegalArgumentException("model " + model + ": 'seed' is set by the spec's"
           + " seeds, not by overrides");
     }
+    if (overrides.containsKey("item.repr")) {
+      throw new IllegalArgumentException("model " + model + ": 'item.repr' is set by the spec's"
+          + " representations (id, emb, sid), not by overrides");
+    }
     Recipes.load(model).with(overrides);
   }
 
@@ -81,6 +97,10 @@ public final class SeqTrainExecutor implements RunExecutor {
   public RunOutcome execute(RunSpec spec, RunContext ctx) throws Exception {
     Map<String, String> overrides = new LinkedHashMap<>(spec.overrides());
     overrides.put("seed", Long.toString(spec.seed()));
+    String repr = ITEM_REPR.get(spec.representation());
+    if (repr != null) {
+      overrides.put("item.repr", repr);
+    }
     RunDir dir = new RunDir(ctx.runDir());
     TrainJob.Result job;
     if (Files.exists(dir.checkpoint()) && Files.exists(dir.config())) {

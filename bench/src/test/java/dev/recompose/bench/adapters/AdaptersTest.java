@@ -32,15 +32,24 @@ class AdaptersTest {
         new SpecParser(reg.models()).parse("""
             datasets: [{name: small, synth: {users: 200, items: 160}}]
             models:
-              - {name: sasrec, overrides: {epochs: 2, max_len: 20}}
+              - {name: sasrec, representations: [id, emb, sid], overrides: {epochs: 2, max_len: 20}}
               - {name: lr, representations: [id, emb, sid], overrides: {train.epochs: 2}}
             protocols: [full, ctr-logged]
             cost: {latency_repeats: 5, warmup: 1, throughput_users: 64}
             """, tmp), tmp.resolve("bench"));
     String log = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(4, s.planned(), log);
-    assertEquals(4, s.succeeded(), log);
+    assertEquals(6, s.planned(), log);
+    assertEquals(6, s.succeeded(), log);
     for (RunRecord r : BenchIndex.open(tmp.resolve("bench")).all()) {
+      if (r.spec().model().equals("sasrec")) {
+        String config = Files.readString(tmp.resolve("bench").resolve(r.dir()).resolve("config.yaml"));
+        String want = switch (r.spec().representation()) {
+          case "emb" -> "embedding:emb_minilm";
+          case "sid" -> "sid:sid";
+          default -> "id";
+        };
+        assertTrue(config.contains("item.repr: " + want), r.spec().label() + ": " + config);
+      }
       assertEquals(2, r.cost().epochs(), r.spec().label());
       assertTrue(r.cost().parameters() > 0, r.spec().label());
       assertTrue(r.cost().latencyP50Ms() > 0, r.spec().label());
@@ -50,5 +59,16 @@ class AdaptersTest {
     Dataset ds = Dataset.open(tmp.resolve("bench/datasets/small"));
     assertTrue(ds.table("items").has("emb_minilm"));
     assertTrue(ds.table("items").has("sid"));
+  }
+
+  @Test
+  void sequentialRepresentationsFollowTheRecipesItemReprSetting() {
+    SeqTrainExecutor seq = new SeqTrainExecutor();
+    assertEquals(java.util.Set.of("id", "emb", "sid"), seq.representations("sasrec"));
+    assertEquals(java.util.Set.of("id"), seq.representations("caser"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> seq.validate("sasrec", java.util.Map.of("item.repr", "embedding")));
+    assertTrue(e.getMessage().contains("representations"), e.getMessage());
   }
 }
