@@ -1,6 +1,7 @@
 package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -66,7 +67,6 @@ public final class Gemm {
                 Parallel.RangeBody body = (rs, re) -> {
                     float[] pa = PACK_A.get();
                     float[] tile = TILE.get();
-                    float[] edgeB = null;
                     for (int rb = rs; rb < re; rb++) {
                         int i0 = rb * MR;
                         int mr = Math.min(MR, m - i0);
@@ -99,20 +99,21 @@ public final class Gemm {
                                 bBase = bOff + fpc * ldb + j0;
                                 bStride = ldb;
                             } else {
-                                if (edgeB == null) edgeB = new float[kc * NR];
-                                for (int kk = 0; kk < kc; kk++) {
-                                    System.arraycopy(b, bOff + (fpc + kk) * ldb + j0, edgeB, kk * NR, nr);
-                                    java.util.Arrays.fill(edgeB, kk * NR + nr, kk * NR + NR, 0f);
-                                }
-                                bSrc = edgeB;
-                                bBase = 0;
-                                bStride = NR;
+                                // edge panel read in place with masked loads (no copy)
+                                bSrc = b;
+                                bBase = bOff + fpc * ldb + j0;
+                                bStride = ldb;
                             }
                             if (mr == MR && nr == NR) {
                                 kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc);
+                            } else if (mr == MR) {
+                                kernelEdge(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc,
+                                        S.indexInRange(0, nr), S.indexInRange(VL, nr));
                             } else {
                                 java.util.Arrays.fill(tile, 0f);
-                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
+                                if (nr == NR || !directB) kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
+                                else kernelEdge(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR,
+                                        S.indexInRange(0, nr), S.indexInRange(VL, nr));
                                 for (int r = 0; r < mr; r++) {
                                     int cr = cOff + (i0 + r) * ldc + j0;
                                     for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
@@ -229,6 +230,87 @@ public final class Gemm {
         o += ldc;
         c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
         c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+    }
+
+    /**
+     * The {@link #kernel} for an edge panel of fewer than NR columns: B rows and C rows are read and
+     * written under the lane masks {@code m0} (first vector) and {@code m1} (second vector), so the
+     * panel needs no zero-padded copy and the tile needs no scalar write-back. Rows of A are full.
+     */
+    private static void kernelEdge(float[] a, int aOff, int aRs, int aKs, float[] b, int bOff, int bStride, int kc,
+                                   float[] c, int cOff, int ldc, VectorMask<Float> m0, VectorMask<Float> m1) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        int bi = bOff, ai = aOff;
+        int r1 = aRs, r2 = 2 * aRs, r3 = 3 * aRs, r4 = 4 * aRs, r5 = 5 * aRs;
+        if (!m1.anyTrue()) {
+            for (int kk = 0; kk < kc; kk++, bi += bStride, ai += aKs) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bi, m0);
+                c00 = FloatVector.broadcast(S, a[ai]).fma(b0, c00);
+                c10 = FloatVector.broadcast(S, a[ai + r1]).fma(b0, c10);
+                c20 = FloatVector.broadcast(S, a[ai + r2]).fma(b0, c20);
+                c30 = FloatVector.broadcast(S, a[ai + r3]).fma(b0, c30);
+                c40 = FloatVector.broadcast(S, a[ai + r4]).fma(b0, c40);
+                c50 = FloatVector.broadcast(S, a[ai + r5]).fma(b0, c50);
+            }
+            int o = cOff;
+            c00.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            o += ldc;
+            c10.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            o += ldc;
+            c20.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            o += ldc;
+            c30.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            o += ldc;
+            c40.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            o += ldc;
+            c50.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            return;
+        }
+        for (int kk = 0; kk < kc; kk++, bi += bStride, ai += aKs) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL, m1);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + r1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + r2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + r4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + r5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        o += ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        o += ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        o += ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        o += ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */

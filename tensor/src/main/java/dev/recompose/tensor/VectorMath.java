@@ -19,10 +19,14 @@ final class VectorMath {
 
     private VectorMath() {}
 
+    /** Per-thread scratch for {@link #lanesInOrder}: {@code toArray()} would allocate on every call. */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
+
     private static float lanesInOrder(FloatVector v) {
-        float[] lanes = v.toArray();
+        float[] lanes = LANES.get();
+        v.intoArray(lanes, 0);
         float s = 0f;
-        for (float x : lanes) s += x;
+        for (int i = 0; i < L; i++) s += lanes[i];
         return s;
     }
 
