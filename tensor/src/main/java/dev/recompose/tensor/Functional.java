@@ -245,81 +245,13 @@ public final class Functional {
         }
         if (dropout > 0f && rng == null) throw new IllegalArgumentException("attention dropout needs an Rng");
         float scale = (float) (1 / Math.sqrt(dk));
-        float[] qd = q.data(), kd = k.data(), vd = v.data();
-        int[] pad = keyPadding == null ? null : keyPadding.ints;
-        int bh = b * h, ts = t * s;
-        float[] probs = new float[bh * ts];
         boolean drop = dropout > 0f;
         long dropSeed = drop ? rng.nextLong() : 0L;
-        float[] o = new float[bh * t * dv];
-        int shift = s - t;
-        Parallel.forRange(bh, 1, (start, end) -> {
-            float[] pd = drop ? new float[ts] : null;
-            float[] keep = drop ? new float[ts] : null;
-            for (int x = start; x < end; x++) {
-                int bi = x / h;
-                int pOff = x * ts;
-                Gemm.sgemm(false, true, t, s, dk, scale, qd, x * t * dk, dk, kd, x * s * dk, dk, 0f, probs, pOff, s);
-                for (int i = 0; i < t; i++) {
-                    int row = pOff + i * s;
-                    float mx = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < s; j++) {
-                        boolean masked = (causal && j > i + shift) || (pad != null && pad[bi * s + j] != 0);
-                        if (masked) probs[row + j] = Float.NEGATIVE_INFINITY;
-                        else mx = Math.max(mx, probs[row + j]);
-                    }
-                    if (mx == Float.NEGATIVE_INFINITY) {
-                        Arrays.fill(probs, row, row + s, 0f);
-                        continue;
-                    }
-                    float sum = VectorMath.expShiftSum(probs, row, s, mx);
-                    VectorMath.scale(probs, row, s, 1f / sum);
-                }
-                float[] src = probs;
-                int srcOff = pOff;
-                if (pd != null) {
-                    fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
-                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
-                    src = pd;
-                    srcOff = 0;
-                }
-                Gemm.sgemm(false, false, t, dv, s, 1f, src, srcOff, s, vd, x * s * dv, dv, 0f, o, x * t * dv, dv);
-            }
-        });
-        return Tensor.result(o, new int[] {b, h, t, dv}, g -> {
-            float[] gq = q.requiresGrad ? q.gradBuf() : null;
-            float[] gk = k.requiresGrad ? k.gradBuf() : null;
-            float[] gv = v.requiresGrad ? v.gradBuf() : null;
-            Parallel.forRange(bh, 1, (start, end) -> {
-                float[] dp = new float[ts];
-                float[] pd = drop ? new float[ts] : null;
-                float[] keep = drop ? new float[ts] : null;
-                for (int x = start; x < end; x++) {
-                    int pOff = x * ts;
-                    if (drop) fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
-                    if (gv != null) {
-                        float[] src = probs;
-                        int srcOff = pOff;
-                        if (pd != null) {
-                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
-                            src = pd;
-                            srcOff = 0;
-                        }
-                        Gemm.sgemm(true, false, s, dv, t, 1f, src, srcOff, s, g, x * t * dv, dv, 1f, gv, x * s * dv, dv);
-                    }
-                    if (gq == null && gk == null) continue;
-                    Gemm.sgemm(false, true, t, s, dv, 1f, g, x * t * dv, dv, vd, x * s * dv, dv, 0f, dp, 0, s);
-                    if (drop) for (int i = 0; i < ts; i++) dp[i] *= keep[i];
-                    for (int i = 0; i < t; i++) {
-                        int row = i * s;
-                        float dot = VectorMath.dot(dp, row, probs, pOff + row, s);
-                        for (int j = 0; j < s; j++) dp[row + j] = probs[pOff + row + j] * (dp[row + j] - dot);
-                    }
-                    if (gq != null) Gemm.sgemm(false, false, t, dk, s, scale, dp, 0, s, kd, x * s * dk, dk, 1f, gq, x * t * dk, dk);
-                    if (gk != null) Gemm.sgemm(true, false, s, dk, t, scale, dp, 0, s, qd, x * t * dk, dk, 1f, gk, x * s * dk, dk);
-                }
-            });
-        }, q, k, v);
+        AttentionKernel kernel = new AttentionKernel(q.data(), k.data(), v.data(), keyPadding == null ? null : keyPadding.ints,
+                b, h, t, s, dk, dv, causal, scale, dropout, dropSeed);
+        float[] o = kernel.forward();
+        return Tensor.result(o, new int[] {b, h, t, dv}, g -> kernel.backward(g,
+                q.requiresGrad ? q.gradBuf() : null, k.requiresGrad ? k.gradBuf() : null, v.requiresGrad ? v.gradBuf() : null), q, k, v);
     }
 
     /**

@@ -178,6 +178,35 @@ public final class Gemm {
     }
 
     /**
+     * One register tile of a product whose operands are read in place:
+     * {@code C[r][q] += sum_{kk<kc} A(r, kk) * B(kk, q)} for {@code r < mr <= MR}, {@code q < nr <= NR},
+     * where {@code A(r, kk) = a[aOff + r*aRs + kk*aKs]} and row kk of B starts at {@code b[bOff + kk*bStride]}.
+     * Fused kernels (attention) use it to multiply sub-blocks (e.g. only the unmasked causal part)
+     * without packing; {@code scratch} holds at least {@code MR*kc + MR*NR} floats for partial row tiles.
+     */
+    static void microBlock(float[] a, int aOff, int aRs, int aKs, int mr, float[] b, int bOff, int bStride, int nr, int kc,
+                           float[] c, int cOff, int ldc, float[] scratch) {
+        if (kc <= 0 || mr <= 0 || nr <= 0) return;
+        if (mr == MR) {
+            if (nr == NR) kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc);
+            else kernelEdge(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc, S.indexInRange(0, nr), S.indexInRange(VL, nr));
+            return;
+        }
+        int tile = MR * kc;
+        for (int kk = 0; kk < kc; kk++) {
+            int src = aOff + kk * aKs, dst = kk * MR;
+            for (int r = 0; r < MR; r++) scratch[dst + r] = r < mr ? a[src + r * aRs] : 0f;
+        }
+        java.util.Arrays.fill(scratch, tile, tile + MR * NR, 0f);
+        if (nr == NR) kernel(scratch, 0, 1, MR, b, bOff, bStride, kc, scratch, tile, NR);
+        else kernelEdge(scratch, 0, 1, MR, b, bOff, bStride, kc, scratch, tile, NR, S.indexInRange(0, nr), S.indexInRange(VL, nr));
+        for (int r = 0; r < mr; r++) {
+            int cr = cOff + r * ldc, tr = tile + r * NR;
+            for (int q = 0; q < nr; q++) c[cr + q] += scratch[tr + q];
+        }
+    }
+
+    /**
      * MR x NR micro-kernel: C[0..MR, 0..NR] += A-sliver * B-panel over kc steps. Element (r, k) of A is
      * {@code a[aOff + r*aRs + k*aKs]} (packed or read in place), row k of B starts at {@code b[bOff + k*bStride]}.
      */

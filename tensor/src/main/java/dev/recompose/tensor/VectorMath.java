@@ -2,6 +2,7 @@ package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,15 +20,28 @@ final class VectorMath {
 
     private VectorMath() {}
 
-    /** Per-thread scratch for {@link #lanesInOrder}: {@code toArray()} would allocate on every call. */
-    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
+    /** Butterfly partners {@code i ^ 2^s} for the in-register lane sum, widest first. */
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
 
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] butterfly() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] out = new VectorShuffle[steps];
+        for (int s = 0; s < steps; s++) {
+            int bit = L >> (s + 1);
+            out[s] = VectorShuffle.fromOp(S, i -> i ^ bit);
+        }
+        return out;
+    }
+
+    /**
+     * Sum of the lanes in a fixed pairwise order (a butterfly: lane i plus lane i ^ L/2, then i ^ L/4,
+     * ...), in registers: the same bits in interpreted and compiled code and for any caller, unlike
+     * {@code reduceLanes(ADD)}, whose order is unspecified, and without {@code toArray()}'s allocation.
+     */
     private static float lanesInOrder(FloatVector v) {
-        float[] lanes = LANES.get();
-        v.intoArray(lanes, 0);
-        float s = 0f;
-        for (int i = 0; i < L; i++) s += lanes[i];
-        return s;
+        for (VectorShuffle<Float> sh : BUTTERFLY) v = v.add(v.rearrange(sh));
+        return v.lane(0);
     }
 
     static float sum(float[] a, int off, int n) {
