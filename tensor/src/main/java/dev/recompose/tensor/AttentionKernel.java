@@ -80,14 +80,15 @@ final class AttentionKernel {
         float[] o = new float[bh * t * dv];
         boolean drop = dropout > 0f;
         Parallel.forRange(bh, 1, (start, end) -> {
-            float[] kt = new float[dk * s];
+            float[] kt = new float[dk * sp()];
+            float[] vp = new float[s * pad(dv)];
             float[] scratch = new float[scratchSize()];
             float[] pd = drop ? new float[ts] : null;
             for (int x = start; x < end; x++) {
                 int lo = lo(x / h), i0 = firstRow(lo);
                 if (i0 >= t) continue;
                 int pOff = x * ts;
-                transpose(k, x * s * dk, s, dk, lo, hi(t - 1), kt);
+                transpose(k, x * s * dk, sp(), dk, lo, hi(t - 1), kt);
                 scores(q, x * t * dk, dk, kt, i0, lo, probs, pOff, scratch);
                 softmax(x, i0, lo, pOff);
                 float[] src = probs;
@@ -98,7 +99,8 @@ final class AttentionKernel {
                     src = pd;
                     srcOff = 0;
                 }
-                rowCombine(src, srcOff, i0, lo, v, x * s * dv, dv, o, x * t * dv, scratch);
+                padRows(v, x * s * dv, lo, hi(t - 1), dv, vp);
+                rowCombine(src, srcOff, i0, lo, vp, dv, o, x * t * dv, scratch);
             }
         });
         return o;
@@ -110,7 +112,10 @@ final class AttentionKernel {
         boolean drop = dropout > 0f;
         Parallel.forRange(bh, 1, (start, end) -> {
             float[] dp = new float[ts];
-            float[] vt = new float[dv * s];
+            float[] vt = new float[dv * sp()];
+            float[] gp = new float[t * pad(dv)];
+            float[] kp = new float[s * pad(dk)];
+            float[] qp = new float[t * pad(dk)];
             float[] scratch = new float[scratchSize()];
             float[] keep = drop ? new float[ts] : null;
             float[] pd = drop ? new float[ts] : null;
@@ -123,12 +128,13 @@ final class AttentionKernel {
                     for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                 }
                 if (gv != null) {
-                    colCombine(drop ? pd : probs, drop ? 0 : pOff, i0, lo, g, gOff, dv, gv, x * s * dv, scratch);
+                    padRows(g, gOff, i0, t, dv, gp);
+                    colCombine(drop ? pd : probs, drop ? 0 : pOff, i0, lo, gp, dv, gv, x * s * dv, scratch);
                 }
                 if (gq == null && gk == null) continue;
                 // dP = dO V^T on the visible block, then dS = P * (dP - rowsum(dP * P)) * scale
                 Arrays.fill(dp, 0f);
-                transpose(v, x * s * dv, s, dv, lo, hi(t - 1), vt);
+                transpose(v, x * s * dv, sp(), dv, lo, hi(t - 1), vt);
                 scores(g, gOff, dv, vt, i0, lo, dp, 0, scratch);
                 for (int i = i0; i < t; i++) {
                     int row = i * s, hiI = hi(i);
@@ -139,8 +145,14 @@ final class AttentionKernel {
                     for (int j = lo; j < hiI; j++) dp[row + j] = probs[pOff + row + j] * (dp[row + j] - dot) * scale;
                     if (end2 > hiI) Arrays.fill(dp, row + hiI, row + end2, 0f);
                 }
-                if (gq != null) rowCombine(dp, 0, i0, lo, k, x * s * dk, dk, gq, x * t * dk, scratch);
-                if (gk != null) colCombine(dp, 0, i0, lo, q, x * t * dk, dk, gk, x * s * dk, scratch);
+                if (gq != null) {
+                    padRows(k, x * s * dk, lo, hi(t - 1), dk, kp);
+                    rowCombine(dp, 0, i0, lo, kp, dk, gq, x * t * dk, scratch);
+                }
+                if (gk != null) {
+                    padRows(q, x * t * dk, i0, t, dk, qp);
+                    colCombine(dp, 0, i0, lo, qp, dk, gk, x * s * dk, scratch);
+                }
             }
         });
     }
@@ -156,12 +168,28 @@ final class AttentionKernel {
         return i - i % MR;
     }
 
-    /** {@code dst[d*S + j] = src[off + j*D + d]} for keys {@code j in [lo, hi)}. */
-    private static void transpose(float[] src, int off, int s, int d, int lo, int hi, float[] dst) {
+    /** {@code dst[c*ld + j] = src[off + j*d + c]} for keys {@code j in [lo, hi)}. */
+    private static void transpose(float[] src, int off, int ld, int d, int lo, int hi, float[] dst) {
         for (int j = lo; j < hi; j++) {
             int r = off + j * d;
-            for (int c = 0; c < d; c++) dst[c * s + j] = src[r + c];
+            for (int c = 0; c < d; c++) dst[c * ld + j] = src[r + c];
         }
+    }
+
+    /** Rows {@code [from, to)} of a {@code d}-wide matrix at {@code off} into {@code dst} with row stride {@link #pad}(d). */
+    private static void padRows(float[] src, int off, int from, int to, int d, float[] dst) {
+        int ld = pad(d);
+        for (int r = from; r < to; r++) System.arraycopy(src, off + r * d, dst, r * ld, d);
+    }
+
+    /** Row stride of a padded copy: whole register tiles, so a tile may read NR columns of any row. */
+    private static int pad(int d) {
+        return (d + NR - 1) / NR * NR;
+    }
+
+    /** Row stride of the transposed K and V: S plus a tile, for tiles that start at an unaligned key. */
+    private int sp() {
+        return s + NR;
     }
 
     /**
@@ -173,7 +201,7 @@ final class AttentionKernel {
             int rs = Math.max(r0, i0), mr = Math.min(r0 + MR, t) - rs;
             int end = hi(Math.min(t - 1, r0 + MR - 1));
             for (int c0 = lo; c0 < end; c0 += NR) {
-                Gemm.microBlock(a, aOff + rs * d, d, 1, mr, bt, c0, s, Math.min(NR, end - c0), d,
+                Gemm.microBlock(a, aOff + rs * d, d, 1, mr, bt, c0, sp(), Math.min(NR, end - c0), d,
                         out, outOff + rs * s + c0, s, scratch);
             }
         }
@@ -207,15 +235,16 @@ final class AttentionKernel {
 
     /**
      * {@code out[i] += sum_j W[i][j] M[j]} over rows {@code i >= i0} and the block's key range
-     * (W is zero past each row's range); M rows have {@code d} floats at {@code mOff + j*d}.
+     * (W is zero past each row's range); M is a padded copy ({@link #padRows}) of rows with {@code d} floats.
      */
-    private void rowCombine(float[] w, int wOff, int i0, int lo, float[] m, int mOff, int d, float[] out, int outOff, float[] scratch) {
+    private void rowCombine(float[] w, int wOff, int i0, int lo, float[] m, int d, float[] out, int outOff, float[] scratch) {
+        int ld = pad(d);
         for (int r0 = i0 - i0 % MR; r0 < t; r0 += MR) {
             int rs = Math.max(r0, i0), mr = Math.min(r0 + MR, t) - rs;
             int end = hi(Math.min(t - 1, r0 + MR - 1));
             if (end <= lo) continue;
             for (int c0 = 0; c0 < d; c0 += NR) {
-                Gemm.microBlock(w, wOff + rs * s + lo, s, 1, mr, m, mOff + lo * d + c0, d, Math.min(NR, d - c0), end - lo,
+                Gemm.microBlock(w, wOff + rs * s + lo, s, 1, mr, m, lo * ld + c0, ld, Math.min(NR, d - c0), end - lo,
                         out, outOff + rs * d + c0, d, scratch);
             }
         }
@@ -223,9 +252,10 @@ final class AttentionKernel {
 
     /**
      * {@code out[j] += sum_i W[i][j] M[i]} for keys {@code j} in {@code [lo, hi_{T-1})}, over the
-     * queries that see key j; M rows have {@code d} floats at {@code mOff + i*d}.
+     * queries that see key j; M is a padded copy ({@link #padRows}) of rows with {@code d} floats.
      */
-    private void colCombine(float[] w, int wOff, int i0, int lo, float[] m, int mOff, int d, float[] out, int outOff, float[] scratch) {
+    private void colCombine(float[] w, int wOff, int i0, int lo, float[] m, int d, float[] out, int outOff, float[] scratch) {
+        int ld = pad(d);
         int keys = hi(t - 1);
         for (int j0 = lo; j0 < keys; j0 += MR) {
             int mj = Math.min(MR, keys - j0);
@@ -233,7 +263,7 @@ final class AttentionKernel {
             int from = causal ? Math.max(i0, j0 - (s - t)) : i0;
             if (from >= t) continue;
             for (int c0 = 0; c0 < d; c0 += NR) {
-                Gemm.microBlock(w, wOff + from * s + j0, 1, s, mj, m, mOff + from * d + c0, d, Math.min(NR, d - c0), t - from,
+                Gemm.microBlock(w, wOff + from * s + j0, 1, s, mj, m, from * ld + c0, ld, Math.min(NR, d - c0), t - from,
                         out, outOff + j0 * d + c0, d, scratch);
             }
         }

@@ -62,6 +62,9 @@ public final class Gemm {
                 int kc = Math.min(KC, k - pc);
                 boolean directB = !transB && ldb <= 256;
                 float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                int lastNr = nc - (panels - 1) * NR;
+                // a direct B's partial last panel is copied once, zero padded, so the kernel can read NR columns
+                float[] edgeB = directB && lastNr < NR ? edgePanel(b, bOff + pc * ldb + jc + (panels - 1) * NR, ldb, kc, lastNr) : null;
                 int rowBlocks = (m + MR - 1) / MR;
                 final int fjc = jc, fpc = pc, fnc = nc;
                 Parallel.RangeBody body = (rs, re) -> {
@@ -99,25 +102,16 @@ public final class Gemm {
                                 bBase = bOff + fpc * ldb + j0;
                                 bStride = ldb;
                             } else {
-                                // edge panel read in place with masked loads (no copy)
-                                bSrc = b;
-                                bBase = bOff + fpc * ldb + j0;
-                                bStride = ldb;
+                                bSrc = edgeB;
+                                bBase = 0;
+                                bStride = NR;
                             }
                             if (mr == MR && nr == NR) {
                                 kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc);
-                            } else if (mr == MR) {
-                                kernelEdge(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc,
-                                        S.indexInRange(0, nr), S.indexInRange(VL, nr));
                             } else {
                                 java.util.Arrays.fill(tile, 0f);
-                                if (nr == NR || !directB) kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
-                                else kernelEdge(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR,
-                                        S.indexInRange(0, nr), S.indexInRange(VL, nr));
-                                for (int r = 0; r < mr; r++) {
-                                    int cr = cOff + (i0 + r) * ldc + j0;
-                                    for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
-                                }
+                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
+                                addTile(tile, mr, nr, c, cOff + i0 * ldc + j0, ldc);
                             }
                         }
                     }
@@ -126,6 +120,13 @@ public final class Gemm {
                 else body.run(0, rowBlocks);
             }
         }
+    }
+
+    /** {@code kc} rows of {@code nr < NR} columns from {@code b[off + kk*ldb]}, zero padded to NR columns. */
+    private static float[] edgePanel(float[] b, int off, int ldb, int kc, int nr) {
+        float[] e = new float[kc * NR];
+        for (int kk = 0; kk < kc; kk++) System.arraycopy(b, off + kk * ldb, e, kk * NR, nr);
+        return e;
     }
 
     private static float[] packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int panels) {
@@ -181,29 +182,31 @@ public final class Gemm {
      * One register tile of a product whose operands are read in place:
      * {@code C[r][q] += sum_{kk<kc} A(r, kk) * B(kk, q)} for {@code r < mr <= MR}, {@code q < nr <= NR},
      * where {@code A(r, kk) = a[aOff + r*aRs + kk*aKs]} and row kk of B starts at {@code b[bOff + kk*bStride]}.
+     * Every B row must be readable for NR floats (columns past nr are read but never reach C).
      * Fused kernels (attention) use it to multiply sub-blocks (e.g. only the unmasked causal part)
      * without packing; {@code scratch} holds at least {@code MR*kc + MR*NR} floats for partial row tiles.
      */
     static void microBlock(float[] a, int aOff, int aRs, int aKs, int mr, float[] b, int bOff, int bStride, int nr, int kc,
                            float[] c, int cOff, int ldc, float[] scratch) {
         if (kc <= 0 || mr <= 0 || nr <= 0) return;
-        if (mr == MR) {
-            if (nr == NR) kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc);
-            else kernelEdge(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc, S.indexInRange(0, nr), S.indexInRange(VL, nr));
+        if (mr == MR && nr == NR) {
+            kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc);
             return;
         }
         int tile = MR * kc;
-        for (int kk = 0; kk < kc; kk++) {
-            int src = aOff + kk * aKs, dst = kk * MR;
-            for (int r = 0; r < MR; r++) scratch[dst + r] = r < mr ? a[src + r * aRs] : 0f;
+        if (mr < MR) {
+            for (int kk = 0; kk < kc; kk++) {
+                int src = aOff + kk * aKs, dst = kk * MR;
+                for (int r = 0; r < MR; r++) scratch[dst + r] = r < mr ? a[src + r * aRs] : 0f;
+            }
+            a = scratch;
+            aOff = 0;
+            aRs = 1;
+            aKs = MR;
         }
         java.util.Arrays.fill(scratch, tile, tile + MR * NR, 0f);
-        if (nr == NR) kernel(scratch, 0, 1, MR, b, bOff, bStride, kc, scratch, tile, NR);
-        else kernelEdge(scratch, 0, 1, MR, b, bOff, bStride, kc, scratch, tile, NR, S.indexInRange(0, nr), S.indexInRange(VL, nr));
-        for (int r = 0; r < mr; r++) {
-            int cr = cOff + r * ldc, tr = tile + r * NR;
-            for (int q = 0; q < nr; q++) c[cr + q] += scratch[tr + q];
-        }
+        kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, scratch, tile, NR);
+        addTileAt(scratch, tile, mr, nr, c, cOff, ldc);
     }
 
     /**
@@ -262,84 +265,23 @@ public final class Gemm {
     }
 
     /**
-     * The {@link #kernel} for an edge panel of fewer than NR columns: B rows and C rows are read and
-     * written under the lane masks {@code m0} (first vector) and {@code m1} (second vector), so the
-     * panel needs no zero-padded copy and the tile needs no scalar write-back. Rows of A are full.
+     * {@code C[r][q] += tile[r][q]} for {@code r < mr}, {@code q < nr} (a partial edge tile), one
+     * masked vector per half row. Kept out of {@link #kernel} on purpose: masks in the kernel's hot
+     * method make C1 run out of registers and C2 give up inlining the vector intrinsics, which then
+     * fall back to allocating Java loops.
      */
-    private static void kernelEdge(float[] a, int aOff, int aRs, int aKs, float[] b, int bOff, int bStride, int kc,
-                                   float[] c, int cOff, int ldc, VectorMask<Float> m0, VectorMask<Float> m1) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        int bi = bOff, ai = aOff;
-        int r1 = aRs, r2 = 2 * aRs, r3 = 3 * aRs, r4 = 4 * aRs, r5 = 5 * aRs;
-        if (!m1.anyTrue()) {
-            for (int kk = 0; kk < kc; kk++, bi += bStride, ai += aKs) {
-                FloatVector b0 = FloatVector.fromArray(S, b, bi, m0);
-                c00 = FloatVector.broadcast(S, a[ai]).fma(b0, c00);
-                c10 = FloatVector.broadcast(S, a[ai + r1]).fma(b0, c10);
-                c20 = FloatVector.broadcast(S, a[ai + r2]).fma(b0, c20);
-                c30 = FloatVector.broadcast(S, a[ai + r3]).fma(b0, c30);
-                c40 = FloatVector.broadcast(S, a[ai + r4]).fma(b0, c40);
-                c50 = FloatVector.broadcast(S, a[ai + r5]).fma(b0, c50);
-            }
-            int o = cOff;
-            c00.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            o += ldc;
-            c10.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            o += ldc;
-            c20.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            o += ldc;
-            c30.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            o += ldc;
-            c40.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            o += ldc;
-            c50.add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
-            return;
+    private static void addTile(float[] tile, int mr, int nr, float[] c, int cOff, int ldc) {
+        addTileAt(tile, 0, mr, nr, c, cOff, ldc);
+    }
+
+    private static void addTileAt(float[] tile, int tOff, int mr, int nr, float[] c, int cOff, int ldc) {
+        VectorMask<Float> m0 = S.indexInRange(0, nr), m1 = S.indexInRange(VL, nr);
+        boolean two = nr > VL;
+        for (int r = 0; r < mr; r++) {
+            int o = cOff + r * ldc, tr = tOff + r * NR;
+            FloatVector.fromArray(S, tile, tr).add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            if (two) FloatVector.fromArray(S, tile, tr + VL).add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
         }
-        for (int kk = 0; kk < kc; kk++, bi += bStride, ai += aKs) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL, m1);
-            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ai + r1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ai + r2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ai + r4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ai + r5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-        }
-        int o = cOff;
-        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c01.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
-        o += ldc;
-        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c11.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
-        o += ldc;
-        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c21.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
-        o += ldc;
-        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c31.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
-        o += ldc;
-        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c41.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
-        o += ldc;
-        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
-        c51.add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */
