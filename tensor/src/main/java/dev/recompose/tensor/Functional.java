@@ -21,6 +21,8 @@ public final class Functional {
     /** 64-bit lanes for the vectorised dropout hash, and the float shape of as many lanes. */
     private static final VectorSpecies<Long> KS = LongVector.SPECIES_PREFERRED;
     private static final int KL = KS.length();
+    /** Hashes per group of 16 dropout decisions (each hash gives two 32-bit halves). */
+    private static final int PAIRS = 8;
     private static final VectorSpecies<Float> KF = VectorSpecies.of(float.class, VectorShape.forBitSize(KL * 32));
 
     private Functional() {}
@@ -95,37 +97,54 @@ public final class Functional {
 
     /**
      * Writes inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for elements
-     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. Element i
-     * keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}: the mask is a pure function
-     * of (seed, index), so it is never stored — backward passes regenerate it — and it is the same
-     * for any thread count or chunking.
+     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. The mask is
+     * a pure function of (seed, index), so it is never stored — backward passes regenerate it — and
+     * it is the same for any thread count, chunking or machine. One SplitMix64 hash serves two
+     * elements: in each aligned group of 16 indices starting at {@code G}, element {@code G + l} keeps
+     * iff the high 32 bits of {@code hash(seed, G/2 + l)} clear p, element {@code G + 8 + l} iff its
+     * low 32 bits do ({@code l < 8}), so with 8 64-bit lanes (AVX-512) a group is one vector of hashes.
      */
     static void fillKeep(float[] dst, int dstOff, long first, int n, float p, long seed) {
         float scale = 1f / (1f - p);
         long threshold = (long) Math.ceil(p * 4294967296.0);
+        int group = 2 * PAIRS;
         int j = 0;
-        if (n >= KL) {
-            // the same hash, eight 64-bit lanes at a time (AVX-512 DQ multiplies 64-bit lanes)
+        int head = (int) Math.min(n, Math.floorMod(-first, (long) group));
+        for (; j < head; j++) dst[dstOff + j] = keepScalar(first + j, scale, threshold, seed);
+        if (KL == PAIRS && n - j >= group) {
             LongVector iota = LongVector.zero(KS).addIndex(1);
             FloatVector one = FloatVector.broadcast(KF, 1f);
-            for (int bound = n - KL; j <= bound; j += KL) {
-                LongVector z = iota.add(first + j).mul(0x9E3779B97F4A7C15L).add(seed);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
-                z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-                LongVector dropped = z.lanewise(VectorOperators.LSHR, 32).sub(threshold).lanewise(VectorOperators.LSHR, 63);
-                FloatVector d = (FloatVector) dropped.convertShape(VectorOperators.L2F, KF, 0);
-                one.sub(d).mul(scale).intoArray(dst, dstOff + j);
+            for (int bound = n - group; j <= bound; j += group) {
+                long pair = (first + j) / 2;
+                LongVector z = hash(iota.add(pair), seed);
+                LongVector hi = z.lanewise(VectorOperators.LSHR, 32).sub(threshold).lanewise(VectorOperators.LSHR, 63);
+                LongVector lo = z.and(0xFFFFFFFFL).sub(threshold).lanewise(VectorOperators.LSHR, 63);
+                one.sub((FloatVector) hi.convertShape(VectorOperators.L2F, KF, 0)).mul(scale).intoArray(dst, dstOff + j);
+                one.sub((FloatVector) lo.convertShape(VectorOperators.L2F, KF, 0)).mul(scale).intoArray(dst, dstOff + j + KL);
             }
         }
-        for (; j < n; j++) {
-            long z = seed + (first + j) * 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
-            dst[dstOff + j] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
-        }
+        for (; j < n; j++) dst[dstOff + j] = keepScalar(first + j, scale, threshold, seed);
+    }
+
+    private static LongVector hash(LongVector index, long seed) {
+        LongVector z = index.mul(0x9E3779B97F4A7C15L).add(seed);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+    }
+
+    /** The multiplier of element {@code i} of the stream (see {@link #fillKeep}), one at a time. */
+    static float keepScalar(long i, float scale, long threshold, long seed) {
+        int group = 2 * PAIRS;
+        long g = Math.floorDiv(i, group) * group;
+        int l = (int) (i - g);
+        long z = seed + (g / 2 + (l % PAIRS)) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        long u = l < PAIRS ? z >>> 32 : z & 0xFFFFFFFFL;
+        // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
+        return scale * (1 - (int) ((u - threshold) >>> 63));
     }
 
     /**
@@ -142,48 +161,23 @@ public final class Functional {
         float[] mean = new float[rows];
         float[] rstd = new float[rows];
         float[] o = new float[in.length];
-        float[] gm = gamma == null ? null : gamma.data, bt = beta == null ? null : beta.data;
+        float[] gm = gamma == null ? filled(d, 1f) : gamma.data, bt = beta == null ? new float[d] : beta.data;
         int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, d));
-        Parallel.forRange(rows, grain, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int base = r * d;
-                float mu = VectorMath.sum(in, base, d) / d;
-                float rs = (float) (1 / Math.sqrt(VectorMath.sumSqDev(in, base, d, mu) / d + eps));
-                mean[r] = mu;
-                rstd[r] = rs;
-                for (int j = 0; j < d; j++) {
-                    float h = (in[base + j] - mu) * rs;
-                    o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
-                }
-            }
-        });
+        Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.forward(in, o, mean, rstd, gm, bt, d, eps, r0, r1));
         return Tensor.result(o, x.shape(), g -> {
-            if (gamma != null && gamma.requiresGrad) {
-                float[] gg = gamma.gradBuf();
-                for (int r = 0; r < rows; r++) {
-                    int base = r * d;
-                    float mu = mean[r], rs = rstd[r];
-                    for (int j = 0; j < d; j++) gg[j] += g[base + j] * ((in[base + j] - mu) * rs);
-                }
-            }
+            if (gamma != null && gamma.requiresGrad) LayerNormKernel.gammaGrad(in, g, mean, rstd, rows, d, gamma.gradBuf());
             if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
             if (x.requiresGrad) {
                 float[] gx = x.gradBuf();
-                Parallel.forRange(rows, grain, (r0, r1) -> {
-                    float[] dh = new float[d], xh = new float[d];
-                    for (int r = r0; r < r1; r++) {
-                        int base = r * d;
-                        float mu = mean[r], rs = rstd[r];
-                        for (int j = 0; j < d; j++) xh[j] = (in[base + j] - mu) * rs;
-                        if (gm == null) System.arraycopy(g, base, dh, 0, d);
-                        else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
-                        float s1 = VectorMath.sum(dh, 0, d) / d;
-                        float s2 = VectorMath.dot(dh, 0, xh, 0, d) / d;
-                        for (int j = 0; j < d; j++) gx[base + j] += rs * (dh[j] - s1 - xh[j] * s2);
-                    }
-                });
+                Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.inputGrad(in, g, mean, rstd, gm, d, gx, r0, r1));
             }
         }, x, gamma, beta);
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     /**

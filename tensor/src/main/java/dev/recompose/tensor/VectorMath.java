@@ -44,6 +44,11 @@ final class VectorMath {
         return v.lane(0);
     }
 
+    /** The lanes of {@code v} summed in the fixed order of {@link #lanesInOrder}. */
+    static float lanes(FloatVector v) {
+        return lanesInOrder(v);
+    }
+
     static float sum(float[] a, int off, int n) {
         int i = 0;
         FloatVector acc = FloatVector.zero(S);

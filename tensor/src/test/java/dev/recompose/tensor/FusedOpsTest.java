@@ -152,6 +152,29 @@ class FusedOpsTest {
         }, 1e-4f, q, k, v);
     }
 
+    /** The vectorised dropout mask equals its one-element definition at any offset and length, and keeps about 1 - p. */
+    @Test
+    void dropoutMaskIsAPureFunctionOfPosition() {
+        Rng r = new Rng(3);
+        for (int trial = 0; trial < 50; trial++) {
+            long first = r.nextInt(1000);
+            int n = r.nextInt(200);
+            float p = trial % 2 == 0 ? 0.5f : 0.2f;
+            long seed = r.nextLong();
+            float[] got = new float[n + 3];
+            Functional.fillKeep(got, 3, first, n, p, seed);
+            long threshold = (long) Math.ceil(p * 4294967296.0);
+            for (int j = 0; j < n; j++) {
+                assertEquals(Functional.keepScalar(first + j, 1f / (1f - p), threshold, seed), got[3 + j], "element " + (first + j));
+            }
+        }
+        float[] big = new float[100_000];
+        Functional.fillKeep(big, 0, 7, big.length, 0.3f, 99);
+        int kept = 0;
+        for (float x : big) kept += x != 0f ? 1 : 0;
+        assertEquals(0.7, kept / (double) big.length, 0.01);
+    }
+
     /** Key mask [B, 1, T, S] of causal (query i sees keys j <= i + S - T) and padded keys, for the composed path. */
     private static Tensor attentionMask(int b, int t, int s, boolean causal, int[] pad) {
         int[] m = new int[b * t * s];
