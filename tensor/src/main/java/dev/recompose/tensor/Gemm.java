@@ -60,7 +60,7 @@ public final class Gemm {
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean directB = !transB && ldb <= 256;
+                boolean directB = !transB && ldb <= 256 && !(transA && m <= 64);
                 float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
                 int lastNr = nc - (panels - 1) * NR;
                 // a direct B's partial last panel is copied once, zero padded, so the kernel can read NR columns
