@@ -83,15 +83,17 @@ public final class Functional {
             }
         });
         return Tensor.result(o, x.shape(), g -> {
-            float[] gx = x.gradBuf();
+            // the output gradient is owned by this step and dead after it: mask it in place and
+            // hand it to x (adopted when x has no gradient yet), with no new array
             Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
                 float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
                 for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                     int len = Math.min(MASK_BLOCK, e - b0);
                     fillKeep(mask, 0, b0, len, p, seed);
-                    for (int j = 0; j < len; j++) gx[b0 + j] += g[b0 + j] * mask[j];
+                    for (int j = 0; j < len; j++) g[b0 + j] *= mask[j];
                 }
             });
+            x.accumulateGrad(g);
         }, x);
     }
 
@@ -168,8 +170,9 @@ public final class Functional {
             if (gamma != null && gamma.requiresGrad) LayerNormKernel.gammaGrad(in, g, mean, rstd, rows, d, gamma.gradBuf());
             if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
             if (x.requiresGrad) {
-                float[] gx = x.gradBuf();
-                Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.inputGrad(in, g, mean, rstd, gm, d, gx, r0, r1));
+                // rows of the (dead after this) output gradient are replaced by the input gradient in place
+                Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.inputGrad(in, g, mean, rstd, gm, d, r0, r1));
+                x.accumulateGrad(g);
             }
         }, x, gamma, beta);
     }

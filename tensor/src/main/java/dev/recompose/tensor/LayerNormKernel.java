@@ -58,10 +58,11 @@ final class LayerNormKernel {
     }
 
     /**
-     * Input gradient of rows {@code [r0, r1)}:
-     * {@code gx += rstd * (dh - mean(dh) - xhat * mean(dh * xhat))} with {@code dh = g * gamma}.
+     * Input gradient of rows {@code [r0, r1)}, written over the output gradient {@code g} in place
+     * (each row's statistics are taken before it is overwritten):
+     * {@code g := rstd * (dh - mean(dh) - xhat * mean(dh * xhat))} with {@code dh = g * gamma}.
      */
-    static void inputGrad(float[] in, float[] g, float[] mean, float[] rstd, float[] gm, int d, float[] gx, int r0, int r1) {
+    static void inputGrad(float[] in, float[] g, float[] mean, float[] rstd, float[] gm, int d, int r0, int r1) {
         int vd = S.loopBound(d);
         for (int r = r0; r < r1; r++) {
             int base = r * d;
@@ -86,13 +87,12 @@ final class LayerNormKernel {
             for (; j < vd; j += L) {
                 FloatVector dh = FloatVector.fromArray(S, g, base + j).mul(FloatVector.fromArray(S, gm, j));
                 FloatVector h = FloatVector.fromArray(S, in, base + j).sub(mu).mul(rs);
-                FloatVector upd = dh.sub(s1).sub(h.mul(s2)).mul(rs);
-                upd.add(FloatVector.fromArray(S, gx, base + j)).intoArray(gx, base + j);
+                dh.sub(s1).sub(h.mul(s2)).mul(rs).intoArray(g, base + j);
             }
             for (; j < d; j++) {
                 float dh = g[base + j] * gm[j];
                 float h = (in[base + j] - mu) * rs;
-                gx[base + j] += rs * (dh - s1 - h * s2);
+                g[base + j] = rs * (dh - s1 - h * s2);
             }
         }
     }

@@ -75,6 +75,9 @@ public final class SasRecSpeedBench {
         loss += l.item();
         l.backward();
         opt.step();
+        if (Boolean.getBoolean("bench.steps")) {
+          System.out.printf(Locale.ROOT, "step %d %.3f%n", step, (System.nanoTime() - t0) / 1e9);
+        }
       }
       double s = (System.nanoTime() - t0) / 1e9;
       double cpuS = (cpu() - c0) / 1e9;
