@@ -220,6 +220,8 @@ public final class Functional {
 
     /**
      * Scaled dot-product attention (Vaswani et al. 2017), fused: {@code softmax(q k^T * scale + masks) v}.
+     * Only the score block a query can see is computed ({@link AttentionKernel}): the causally masked
+     * triangle, leading padded keys and fully padded query rows cost nothing.
      *
      * @param q [B, H, T, D]
      * @param k [B, H, S, D]
