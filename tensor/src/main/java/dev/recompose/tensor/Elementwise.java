@@ -200,25 +200,7 @@ final class Elementwise {
         }
         final int fn = n;
         return Tensor.result(o, outShape, g -> {
-            if (big.requiresGrad && (op == ADD || op == SUB) && big.grad == null && big != small) {
-                big.accumulateGrad(g);
-            } else if (big.requiresGrad) {
-                float[] gx = big.gradBuf();
-                for (int r = 0; r < rows; r++) {
-                    int base = r * fn;
-                    switch (op) {
-                        case ADD, SUB -> { for (int j = 0; j < fn; j++) gx[base + j] += g[base + j]; }
-                        case MUL -> {
-                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * yv; }
-                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * y[j];
-                        }
-                        default -> {
-                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / yv; }
-                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / y[j];
-                        }
-                    }
-                }
-            }
+            // the small operand first: the big operand may take over g afterwards
             if (small.requiresGrad) {
                 float[] gy = small.gradBuf();
                 for (int r = 0; r < rows; r++) {
@@ -242,6 +224,33 @@ final class Elementwise {
                     }
                 }
             }
+            if (big.requiresGrad && (op == ADD || op == SUB) && big.grad == null && big != small) {
+                big.accumulateGrad(g);
+            } else if (big.requiresGrad && op == MUL && big != small) {
+                // small's gradient (above) has read g; scale the dead output gradient in place and hand it over
+                for (int r = 0; r < rows; r++) {
+                    int base = r * fn;
+                    if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) g[base + j] *= yv; }
+                    else for (int j = 0; j < fn; j++) g[base + j] *= y[j];
+                }
+                big.accumulateGrad(g);
+            } else if (big.requiresGrad) {
+                float[] gx = big.gradBuf();
+                for (int r = 0; r < rows; r++) {
+                    int base = r * fn;
+                    switch (op) {
+                        case ADD, SUB -> { for (int j = 0; j < fn; j++) gx[base + j] += g[base + j]; }
+                        case MUL -> {
+                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * yv; }
+                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] * y[j];
+                        }
+                        default -> {
+                            if (col) { float yv = y[r]; for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / yv; }
+                            else for (int j = 0; j < fn; j++) gx[base + j] += g[base + j] / y[j];
+                        }
+                    }
+                }
+            }
         }, big, small);
     }
 
@@ -252,8 +261,9 @@ final class Elementwise {
         float[] o = new float[x.length];
         for (int i = 0; i < o.length; i++) o[i] = x[i] * scale + shift;
         return Tensor.result(o, a.shapeRef().clone(), g -> {
-            float[] ga = a.gradBuf();
-            for (int i = 0; i < g.length; i++) ga[i] += g[i] * scale;
+            // scale the (dead after this) output gradient in place and hand it over
+            if (scale != 1f) for (int i = 0; i < g.length; i++) g[i] *= scale;
+            a.accumulateGrad(g);
         }, a);
     }
 
@@ -276,6 +286,12 @@ final class Elementwise {
         float[] o = new float[n];
         Parallel.forRange(n, GRAIN, (s, e) -> unaryForward(fn, p, x, o, s, e));
         return Tensor.result(o, a.shapeRef().clone(), g -> {
+            if (fn == Fn.RELU) {
+                // mask the (dead after this) output gradient in place and hand it over: no new array
+                Parallel.forRange(n, GRAIN, (s, e) -> reluMaskInPlace(x, g, s, e));
+                a.accumulateGrad(g);
+                return;
+            }
             float[] ga = a.gradBuf();
             Parallel.forRange(n, GRAIN, (s, e) -> unaryBackward(fn, p, x, o, g, ga, s, e));
         }, a);
@@ -342,6 +358,17 @@ final class Elementwise {
                     .add(gv, xv.compare(jdk.incubator.vector.VectorOperators.GT, 0f)).intoArray(ga, i);
         }
         for (; i < n; i++) if (x[i] > 0f) ga[i] += g[i];
+    }
+
+    /** {@code g[i] = x[i] > 0 ? g[i] : 0}. */
+    private static void reluMaskInPlace(float[] x, float[] g, int start, int n) {
+        int i = start;
+        for (int bound = start + S.loopBound(n - start); i < bound; i += S.length()) {
+            var xv = jdk.incubator.vector.FloatVector.fromArray(S, x, i);
+            jdk.incubator.vector.FloatVector.fromArray(S, g, i)
+                    .blend(0f, xv.compare(jdk.incubator.vector.VectorOperators.GT, 0f).not()).intoArray(g, i);
+        }
+        for (; i < n; i++) if (!(x[i] > 0f)) g[i] = 0f;
     }
 
     static float sigmoid(float v) {

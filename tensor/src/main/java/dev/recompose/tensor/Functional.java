@@ -1,6 +1,11 @@
 package dev.recompose.tensor;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Stateless neural-network functions with hand-written fused backward passes.
@@ -13,6 +18,12 @@ import java.util.Arrays;
 public final class Functional {
     /** Dropout masks are regenerated in blocks of this many elements, never stored whole. */
     private static final int MASK_BLOCK = 2048;
+    /** 64-bit lanes for the vectorised dropout hash, and the float shape of as many lanes. */
+    private static final VectorSpecies<Long> KS = LongVector.SPECIES_PREFERRED;
+    private static final int KL = KS.length();
+    /** Hashes per group of 16 dropout decisions (each hash gives two 32-bit halves). */
+    private static final int PAIRS = 8;
+    private static final VectorSpecies<Float> KF = VectorSpecies.of(float.class, VectorShape.forBitSize(KL * 32));
 
     private Functional() {}
 
@@ -72,36 +83,70 @@ public final class Functional {
             }
         });
         return Tensor.result(o, x.shape(), g -> {
-            float[] gx = x.gradBuf();
+            // the output gradient is owned by this step and dead after it: mask it in place and
+            // hand it to x (adopted when x has no gradient yet), with no new array
             Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
                 float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
                 for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                     int len = Math.min(MASK_BLOCK, e - b0);
                     fillKeep(mask, 0, b0, len, p, seed);
-                    for (int j = 0; j < len; j++) gx[b0 + j] += g[b0 + j] * mask[j];
+                    for (int j = 0; j < len; j++) g[b0 + j] *= mask[j];
                 }
             });
+            x.accumulateGrad(g);
         }, x);
     }
 
     /**
      * Writes inverted-dropout multipliers ({@code 0} or {@code 1/(1-p)}) for elements
-     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. Element i
-     * keeps iff a SplitMix64 hash of {@code (seed, i)} clears {@code p}: the mask is a pure function
-     * of (seed, index), so it is never stored — backward passes regenerate it — and it is the same
-     * for any thread count or chunking.
+     * {@code first .. first+n-1} of the stream {@code seed} into {@code dst[dstOff ..]}. The mask is
+     * a pure function of (seed, index), so it is never stored — backward passes regenerate it — and
+     * it is the same for any thread count, chunking or machine. One SplitMix64 hash serves two
+     * elements: in each aligned group of 16 indices starting at {@code G}, element {@code G + l} keeps
+     * iff the high 32 bits of {@code hash(seed, G/2 + l)} clear p, element {@code G + 8 + l} iff its
+     * low 32 bits do ({@code l < 8}), so with 8 64-bit lanes (AVX-512) a group is one vector of hashes.
      */
     static void fillKeep(float[] dst, int dstOff, long first, int n, float p, long seed) {
         float scale = 1f / (1f - p);
         long threshold = (long) Math.ceil(p * 4294967296.0);
-        for (int j = 0; j < n; j++) {
-            long z = seed + (first + j) * 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
-            dst[dstOff + j] = scale * (1 - (int) (((z >>> 32) - threshold) >>> 63));
+        int group = 2 * PAIRS;
+        int j = 0;
+        int head = (int) Math.min(n, Math.floorMod(-first, (long) group));
+        for (; j < head; j++) dst[dstOff + j] = keepScalar(first + j, scale, threshold, seed);
+        if (KL == PAIRS && n - j >= group) {
+            LongVector iota = LongVector.zero(KS).addIndex(1);
+            FloatVector one = FloatVector.broadcast(KF, 1f);
+            for (int bound = n - group; j <= bound; j += group) {
+                long pair = (first + j) / 2;
+                LongVector z = hash(iota.add(pair), seed);
+                LongVector hi = z.lanewise(VectorOperators.LSHR, 32).sub(threshold).lanewise(VectorOperators.LSHR, 63);
+                LongVector lo = z.and(0xFFFFFFFFL).sub(threshold).lanewise(VectorOperators.LSHR, 63);
+                one.sub((FloatVector) hi.convertShape(VectorOperators.L2F, KF, 0)).mul(scale).intoArray(dst, dstOff + j);
+                one.sub((FloatVector) lo.convertShape(VectorOperators.L2F, KF, 0)).mul(scale).intoArray(dst, dstOff + j + KL);
+            }
         }
+        for (; j < n; j++) dst[dstOff + j] = keepScalar(first + j, scale, threshold, seed);
+    }
+
+    private static LongVector hash(LongVector index, long seed) {
+        LongVector z = index.mul(0x9E3779B97F4A7C15L).add(seed);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+    }
+
+    /** The multiplier of element {@code i} of the stream (see {@link #fillKeep}), one at a time. */
+    static float keepScalar(long i, float scale, long threshold, long seed) {
+        int group = 2 * PAIRS;
+        long g = Math.floorDiv(i, group) * group;
+        int l = (int) (i - g);
+        long z = seed + (g / 2 + (l % PAIRS)) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        long u = l < PAIRS ? z >>> 32 : z & 0xFFFFFFFFL;
+        // branch-free: (u - threshold) >>> 63 is 1 exactly when u < threshold (dropped)
+        return scale * (1 - (int) ((u - threshold) >>> 63));
     }
 
     /**
@@ -118,48 +163,24 @@ public final class Functional {
         float[] mean = new float[rows];
         float[] rstd = new float[rows];
         float[] o = new float[in.length];
-        float[] gm = gamma == null ? null : gamma.data, bt = beta == null ? null : beta.data;
+        float[] gm = gamma == null ? filled(d, 1f) : gamma.data, bt = beta == null ? new float[d] : beta.data;
         int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, d));
-        Parallel.forRange(rows, grain, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                int base = r * d;
-                float mu = VectorMath.sum(in, base, d) / d;
-                float rs = (float) (1 / Math.sqrt(VectorMath.sumSqDev(in, base, d, mu) / d + eps));
-                mean[r] = mu;
-                rstd[r] = rs;
-                for (int j = 0; j < d; j++) {
-                    float h = (in[base + j] - mu) * rs;
-                    o[base + j] = (gm == null ? h : h * gm[j]) + (bt == null ? 0f : bt[j]);
-                }
-            }
-        });
+        Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.forward(in, o, mean, rstd, gm, bt, d, eps, r0, r1));
         return Tensor.result(o, x.shape(), g -> {
-            if (gamma != null && gamma.requiresGrad) {
-                float[] gg = gamma.gradBuf();
-                for (int r = 0; r < rows; r++) {
-                    int base = r * d;
-                    float mu = mean[r], rs = rstd[r];
-                    for (int j = 0; j < d; j++) gg[j] += g[base + j] * ((in[base + j] - mu) * rs);
-                }
-            }
+            if (gamma != null && gamma.requiresGrad) LayerNormKernel.gammaGrad(in, g, mean, rstd, rows, d, gamma.gradBuf());
             if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
             if (x.requiresGrad) {
-                float[] gx = x.gradBuf();
-                Parallel.forRange(rows, grain, (r0, r1) -> {
-                    float[] dh = new float[d], xh = new float[d];
-                    for (int r = r0; r < r1; r++) {
-                        int base = r * d;
-                        float mu = mean[r], rs = rstd[r];
-                        for (int j = 0; j < d; j++) xh[j] = (in[base + j] - mu) * rs;
-                        if (gm == null) System.arraycopy(g, base, dh, 0, d);
-                        else for (int j = 0; j < d; j++) dh[j] = g[base + j] * gm[j];
-                        float s1 = VectorMath.sum(dh, 0, d) / d;
-                        float s2 = VectorMath.dot(dh, 0, xh, 0, d) / d;
-                        for (int j = 0; j < d; j++) gx[base + j] += rs * (dh[j] - s1 - xh[j] * s2);
-                    }
-                });
+                // rows of the (dead after this) output gradient are replaced by the input gradient in place
+                Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.inputGrad(in, g, mean, rstd, gm, d, r0, r1));
+                x.accumulateGrad(g);
             }
         }, x, gamma, beta);
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     /**
@@ -199,6 +220,8 @@ public final class Functional {
 
     /**
      * Scaled dot-product attention (Vaswani et al. 2017), fused: {@code softmax(q k^T * scale + masks) v}.
+     * Only the score block a query can see is computed ({@link AttentionKernel}): the causally masked
+     * triangle, leading padded keys and fully padded query rows cost nothing.
      *
      * @param q [B, H, T, D]
      * @param k [B, H, S, D]
@@ -221,81 +244,13 @@ public final class Functional {
         }
         if (dropout > 0f && rng == null) throw new IllegalArgumentException("attention dropout needs an Rng");
         float scale = (float) (1 / Math.sqrt(dk));
-        float[] qd = q.data(), kd = k.data(), vd = v.data();
-        int[] pad = keyPadding == null ? null : keyPadding.ints;
-        int bh = b * h, ts = t * s;
-        float[] probs = new float[bh * ts];
         boolean drop = dropout > 0f;
         long dropSeed = drop ? rng.nextLong() : 0L;
-        float[] o = new float[bh * t * dv];
-        int shift = s - t;
-        Parallel.forRange(bh, 1, (start, end) -> {
-            float[] pd = drop ? new float[ts] : null;
-            float[] keep = drop ? new float[ts] : null;
-            for (int x = start; x < end; x++) {
-                int bi = x / h;
-                int pOff = x * ts;
-                Gemm.sgemm(false, true, t, s, dk, scale, qd, x * t * dk, dk, kd, x * s * dk, dk, 0f, probs, pOff, s);
-                for (int i = 0; i < t; i++) {
-                    int row = pOff + i * s;
-                    float mx = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < s; j++) {
-                        boolean masked = (causal && j > i + shift) || (pad != null && pad[bi * s + j] != 0);
-                        if (masked) probs[row + j] = Float.NEGATIVE_INFINITY;
-                        else mx = Math.max(mx, probs[row + j]);
-                    }
-                    if (mx == Float.NEGATIVE_INFINITY) {
-                        Arrays.fill(probs, row, row + s, 0f);
-                        continue;
-                    }
-                    float sum = VectorMath.expShiftSum(probs, row, s, mx);
-                    VectorMath.scale(probs, row, s, 1f / sum);
-                }
-                float[] src = probs;
-                int srcOff = pOff;
-                if (pd != null) {
-                    fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
-                    for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
-                    src = pd;
-                    srcOff = 0;
-                }
-                Gemm.sgemm(false, false, t, dv, s, 1f, src, srcOff, s, vd, x * s * dv, dv, 0f, o, x * t * dv, dv);
-            }
-        });
-        return Tensor.result(o, new int[] {b, h, t, dv}, g -> {
-            float[] gq = q.requiresGrad ? q.gradBuf() : null;
-            float[] gk = k.requiresGrad ? k.gradBuf() : null;
-            float[] gv = v.requiresGrad ? v.gradBuf() : null;
-            Parallel.forRange(bh, 1, (start, end) -> {
-                float[] dp = new float[ts];
-                float[] pd = drop ? new float[ts] : null;
-                float[] keep = drop ? new float[ts] : null;
-                for (int x = start; x < end; x++) {
-                    int pOff = x * ts;
-                    if (drop) fillKeep(keep, 0, (long) pOff, ts, dropout, dropSeed);
-                    if (gv != null) {
-                        float[] src = probs;
-                        int srcOff = pOff;
-                        if (pd != null) {
-                            for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
-                            src = pd;
-                            srcOff = 0;
-                        }
-                        Gemm.sgemm(true, false, s, dv, t, 1f, src, srcOff, s, g, x * t * dv, dv, 1f, gv, x * s * dv, dv);
-                    }
-                    if (gq == null && gk == null) continue;
-                    Gemm.sgemm(false, true, t, s, dv, 1f, g, x * t * dv, dv, vd, x * s * dv, dv, 0f, dp, 0, s);
-                    if (drop) for (int i = 0; i < ts; i++) dp[i] *= keep[i];
-                    for (int i = 0; i < t; i++) {
-                        int row = i * s;
-                        float dot = VectorMath.dot(dp, row, probs, pOff + row, s);
-                        for (int j = 0; j < s; j++) dp[row + j] = probs[pOff + row + j] * (dp[row + j] - dot);
-                    }
-                    if (gq != null) Gemm.sgemm(false, false, t, dk, s, scale, dp, 0, s, kd, x * s * dk, dk, 1f, gq, x * t * dk, dk);
-                    if (gk != null) Gemm.sgemm(true, false, s, dk, t, scale, dp, 0, s, qd, x * t * dk, dk, 1f, gk, x * s * dk, dk);
-                }
-            });
-        }, q, k, v);
+        AttentionKernel kernel = new AttentionKernel(q.data(), k.data(), v.data(), keyPadding == null ? null : keyPadding.ints,
+                b, h, t, s, dk, dv, causal, scale, dropout, dropSeed);
+        float[] o = kernel.forward();
+        return Tensor.result(o, new int[] {b, h, t, dv}, g -> kernel.backward(g,
+                q.requiresGrad ? q.gradBuf() : null, k.requiresGrad ? k.gradBuf() : null, v.requiresGrad ? v.gradBuf() : null), q, k, v);
     }
 
     /**

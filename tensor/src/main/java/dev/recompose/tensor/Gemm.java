@@ -1,6 +1,7 @@
 package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -59,14 +60,16 @@ public final class Gemm {
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean directB = !transB && ldb <= 256;
+                boolean directB = !transB && ldb <= 256 && !(transA && m <= 64);
                 float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                int lastNr = nc - (panels - 1) * NR;
+                // a direct B's partial last panel is copied once, zero padded, so the kernel can read NR columns
+                float[] edgeB = directB && lastNr < NR ? edgePanel(b, bOff + pc * ldb + jc + (panels - 1) * NR, ldb, kc, lastNr) : null;
                 int rowBlocks = (m + MR - 1) / MR;
                 final int fjc = jc, fpc = pc, fnc = nc;
                 Parallel.RangeBody body = (rs, re) -> {
                     float[] pa = PACK_A.get();
                     float[] tile = TILE.get();
-                    float[] edgeB = null;
                     for (int rb = rs; rb < re; rb++) {
                         int i0 = rb * MR;
                         int mr = Math.min(MR, m - i0);
@@ -99,11 +102,6 @@ public final class Gemm {
                                 bBase = bOff + fpc * ldb + j0;
                                 bStride = ldb;
                             } else {
-                                if (edgeB == null) edgeB = new float[kc * NR];
-                                for (int kk = 0; kk < kc; kk++) {
-                                    System.arraycopy(b, bOff + (fpc + kk) * ldb + j0, edgeB, kk * NR, nr);
-                                    java.util.Arrays.fill(edgeB, kk * NR + nr, kk * NR + NR, 0f);
-                                }
                                 bSrc = edgeB;
                                 bBase = 0;
                                 bStride = NR;
@@ -113,10 +111,7 @@ public final class Gemm {
                             } else {
                                 java.util.Arrays.fill(tile, 0f);
                                 kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
-                                for (int r = 0; r < mr; r++) {
-                                    int cr = cOff + (i0 + r) * ldc + j0;
-                                    for (int q = 0; q < nr; q++) c[cr + q] += tile[r * NR + q];
-                                }
+                                addTile(tile, mr, nr, c, cOff + i0 * ldc + j0, ldc);
                             }
                         }
                     }
@@ -125,6 +120,13 @@ public final class Gemm {
                 else body.run(0, rowBlocks);
             }
         }
+    }
+
+    /** {@code kc} rows of {@code nr < NR} columns from {@code b[off + kk*ldb]}, zero padded to NR columns. */
+    private static float[] edgePanel(float[] b, int off, int ldb, int kc, int nr) {
+        float[] e = new float[kc * NR];
+        for (int kk = 0; kk < kc; kk++) System.arraycopy(b, off + kk * ldb, e, kk * NR, nr);
+        return e;
     }
 
     private static float[] packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int panels) {
@@ -174,6 +176,37 @@ public final class Gemm {
                 for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
             }
         }
+    }
+
+    /**
+     * One register tile of a product whose operands are read in place:
+     * {@code C[r][q] += sum_{kk<kc} A(r, kk) * B(kk, q)} for {@code r < mr <= MR}, {@code q < nr <= NR},
+     * where {@code A(r, kk) = a[aOff + r*aRs + kk*aKs]} and row kk of B starts at {@code b[bOff + kk*bStride]}.
+     * Every B row must be readable for NR floats (columns past nr are read but never reach C).
+     * Fused kernels (attention) use it to multiply sub-blocks (e.g. only the unmasked causal part)
+     * without packing; {@code scratch} holds at least {@code MR*kc + MR*NR} floats for partial row tiles.
+     */
+    static void microBlock(float[] a, int aOff, int aRs, int aKs, int mr, float[] b, int bOff, int bStride, int nr, int kc,
+                           float[] c, int cOff, int ldc, float[] scratch) {
+        if (kc <= 0 || mr <= 0 || nr <= 0) return;
+        if (mr == MR && nr == NR) {
+            kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, c, cOff, ldc);
+            return;
+        }
+        int tile = MR * kc;
+        if (mr < MR) {
+            for (int kk = 0; kk < kc; kk++) {
+                int src = aOff + kk * aKs, dst = kk * MR;
+                for (int r = 0; r < MR; r++) scratch[dst + r] = r < mr ? a[src + r * aRs] : 0f;
+            }
+            a = scratch;
+            aOff = 0;
+            aRs = 1;
+            aKs = MR;
+        }
+        java.util.Arrays.fill(scratch, tile, tile + MR * NR, 0f);
+        kernel(a, aOff, aRs, aKs, b, bOff, bStride, kc, scratch, tile, NR);
+        addTileAt(scratch, tile, mr, nr, c, cOff, ldc);
     }
 
     /**
@@ -229,6 +262,26 @@ public final class Gemm {
         o += ldc;
         c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
         c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+    }
+
+    /**
+     * {@code C[r][q] += tile[r][q]} for {@code r < mr}, {@code q < nr} (a partial edge tile), one
+     * masked vector per half row. Kept out of {@link #kernel} on purpose: masks in the kernel's hot
+     * method make C1 run out of registers and C2 give up inlining the vector intrinsics, which then
+     * fall back to allocating Java loops.
+     */
+    private static void addTile(float[] tile, int mr, int nr, float[] c, int cOff, int ldc) {
+        addTileAt(tile, 0, mr, nr, c, cOff, ldc);
+    }
+
+    private static void addTileAt(float[] tile, int tOff, int mr, int nr, float[] c, int cOff, int ldc) {
+        VectorMask<Float> m0 = S.indexInRange(0, nr), m1 = S.indexInRange(VL, nr);
+        boolean two = nr > VL;
+        for (int r = 0; r < mr; r++) {
+            int o = cOff + r * ldc, tr = tOff + r * NR;
+            FloatVector.fromArray(S, tile, tr).add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
+            if (two) FloatVector.fromArray(S, tile, tr + VL).add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
+        }
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */

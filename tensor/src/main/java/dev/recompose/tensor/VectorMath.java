@@ -2,6 +2,7 @@ package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,11 +20,33 @@ final class VectorMath {
 
     private VectorMath() {}
 
+    /** Butterfly partners {@code i ^ 2^s} for the in-register lane sum, widest first. */
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] butterfly() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] out = new VectorShuffle[steps];
+        for (int s = 0; s < steps; s++) {
+            int bit = L >> (s + 1);
+            out[s] = VectorShuffle.fromOp(S, i -> i ^ bit);
+        }
+        return out;
+    }
+
+    /**
+     * Sum of the lanes in a fixed pairwise order (a butterfly: lane i plus lane i ^ L/2, then i ^ L/4,
+     * ...), in registers: the same bits in interpreted and compiled code and for any caller, unlike
+     * {@code reduceLanes(ADD)}, whose order is unspecified, and without {@code toArray()}'s allocation.
+     */
     private static float lanesInOrder(FloatVector v) {
-        float[] lanes = v.toArray();
-        float s = 0f;
-        for (float x : lanes) s += x;
-        return s;
+        for (VectorShuffle<Float> sh : BUTTERFLY) v = v.add(v.rearrange(sh));
+        return v.lane(0);
+    }
+
+    /** The lanes of {@code v} summed in the fixed order of {@link #lanesInOrder}. */
+    static float lanes(FloatVector v) {
+        return lanesInOrder(v);
     }
 
     static float sum(float[] a, int off, int n) {

@@ -6,6 +6,26 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Tape semantics: accumulation, detach, no-grad, graph release, flat heap over many steps. */
 class AutogradTest {
+    /**
+     * Backward passes that rewrite their (dead) output gradient in place and hand it to the input
+     * (relu, dropout, scaling, mask multiply, layer norm) stay correct when a tensor feeds several
+     * such ops and when the same array is handed down a chain.
+     */
+    @Test
+    void inPlaceGradientHandOverWithFanOut() {
+        Rng rng = new Rng(8);
+        Tensor x = GradCheck.param(rng, 3, 4, 5);
+        Tensor mask = Tensor.of(new float[] {1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1}, 3, 4, 1);
+        Tensor gamma = GradCheck.param(rng, 5), beta = GradCheck.param(rng, 5);
+        GradCheck.check(in -> {
+            Tensor r = in.get(0).relu();
+            Tensor a = r.mul(2.5f).mul(mask);
+            Tensor b = Functional.dropout(r, 0.4f, true, new Rng(2)).relu();
+            Tensor c = Functional.layerNorm(r.mul(mask), in.get(1), in.get(2), 1e-5f).mul(0.5f);
+            return a.add(b).add(c).mul(a).sum();
+        }, x, gamma, beta);
+    }
+
     @Test
     void gradientsAccumulateAcrossBackwardCalls() {
         Tensor w = Tensor.of(new float[] {2f}, 1).requiresGrad(true);

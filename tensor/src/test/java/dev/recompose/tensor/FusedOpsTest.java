@@ -152,6 +152,89 @@ class FusedOpsTest {
         }, 1e-4f, q, k, v);
     }
 
+    /** The vectorised dropout mask equals its one-element definition at any offset and length, and keeps about 1 - p. */
+    @Test
+    void dropoutMaskIsAPureFunctionOfPosition() {
+        Rng r = new Rng(3);
+        for (int trial = 0; trial < 50; trial++) {
+            long first = r.nextInt(1000);
+            int n = r.nextInt(200);
+            float p = trial % 2 == 0 ? 0.5f : 0.2f;
+            long seed = r.nextLong();
+            float[] got = new float[n + 3];
+            Functional.fillKeep(got, 3, first, n, p, seed);
+            long threshold = (long) Math.ceil(p * 4294967296.0);
+            for (int j = 0; j < n; j++) {
+                assertEquals(Functional.keepScalar(first + j, 1f / (1f - p), threshold, seed), got[3 + j], "element " + (first + j));
+            }
+        }
+        float[] big = new float[100_000];
+        Functional.fillKeep(big, 0, 7, big.length, 0.3f, 99);
+        int kept = 0;
+        for (float x : big) kept += x != 0f ? 1 : 0;
+        assertEquals(0.7, kept / (double) big.length, 0.01);
+    }
+
+    /** Key mask [B, 1, T, S] of causal (query i sees keys j <= i + S - T) and padded keys, for the composed path. */
+    private static Tensor attentionMask(int b, int t, int s, boolean causal, int[] pad) {
+        int[] m = new int[b * t * s];
+        for (int bi = 0; bi < b; bi++)
+            for (int i = 0; i < t; i++)
+                for (int j = 0; j < s; j++) {
+                    boolean off = (causal && j > i + s - t) || (pad != null && pad[bi * s + j] != 0);
+                    m[(bi * t + i) * s + j] = off ? 1 : 0;
+                }
+        return Tensor.ofInts(m, b, 1, t, s);
+    }
+
+    /**
+     * The fused kernel at recommender sizes (rows not a multiple of the register tile, d = 50 so
+     * column tails are masked, left padding plus a padded key in the middle, cross-attention with
+     * S > T) against softmax(q k^T / sqrt(d) + masks) v composed from primitives, with dropout applied
+     * through the same position-hashed mask.
+     */
+    @Test
+    void attentionKernelMatchesCompositionAtRecommenderSizes() {
+        int b = 3, hd = 2, d = 50;
+        for (int[] ts : new int[][] {{37, 37}, {13, 41}}) {
+            int t = ts[0], s = ts[1];
+            int[] padFlags = new int[b * s];
+            for (int j = 0; j < 10; j++) padFlags[s + j] = 1;
+            padFlags[s + 15] = 1;
+            for (int j = 0; j < 3; j++) padFlags[2 * s + j] = 1;
+            Tensor pad = Tensor.ofInts(padFlags, b, s);
+            Tensor q = param(rng, b, hd, t, d), k = param(rng, b, hd, s, d), v = param(rng, b, hd, s, d);
+            for (boolean causal : new boolean[] {true, false}) {
+                for (float p : new float[] {0f, 0.4f}) {
+                    if (causal && t < s && p > 0) continue;
+                    Tensor mask = attentionMask(b, t, s, causal, padFlags);
+                    long seed = new Rng(11).nextLong();
+                    float[] keep = new float[b * hd * t * s];
+                    if (p > 0) Functional.fillKeep(keep, 0, 0, keep.length, p, seed);
+                    Tensor keepT = Tensor.of(keep, b, hd, t, s);
+                    float pf = p;
+                    assertSameAsComposition(in -> Functional.attention(in.get(0), in.get(1), in.get(2), causal, pad, pf, new Rng(11)), in -> {
+                        Tensor sc = in.get(0).matmulT(in.get(1)).mul((float) (1 / Math.sqrt(d)));
+                        Tensor pr = sc.maskedFill(mask, Float.NEGATIVE_INFINITY).softmax(-1);
+                        if (pf > 0) pr = pr.mul(keepT);
+                        return pr.matmul(in.get(2));
+                    }, 2e-4f, q, k, v);
+                }
+            }
+        }
+    }
+
+    /** Finite differences through the fused kernel where blocks, tails and skipped ranges all occur. */
+    @Test
+    void attentionKernelGradientsAtOddSizes() {
+        int b = 2, hd = 1, t = 8, d = 17;
+        Tensor q = param(rng, b, hd, t, d), k = param(rng, b, hd, t, d), v = param(rng, b, hd, t, 19);
+        Tensor pad = Tensor.ofInts(new int[] {1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0}, b, t);
+        check(in -> Functional.attention(in.get(0), in.get(1), in.get(2), true, pad, 0f, null), q, k, v);
+        check(in -> Functional.attention(in.get(0), in.get(1), in.get(2), true, pad, 0.25f, new Rng(3)), q, k, v);
+        check(in -> Functional.attention(in.get(0), in.get(1), in.get(2), false, pad, 0f, null), q, k, v);
+    }
+
     @Test
     void conv1dMatchesNaiveAndGradChecks() {
         Tensor x = param(rng, 2, 6, 3), w = param(rng, 4, 3, 3), bias = param(rng, 4);

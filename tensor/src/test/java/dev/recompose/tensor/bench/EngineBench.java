@@ -103,6 +103,15 @@ public final class EngineBench {
     }
 
     static void mlp(int threads) {
+        float[] last = new float[1];
+        Runnable step = mlpStep(last);
+        double sps = rate(step, 3, 6);
+        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.2f%s}%n",
+                threads, sps, last[0], allocatedMiB(step), loadNote());
+    }
+
+    /** One Adam step of the MLP 64-128-1 on a fixed batch of 256 (the loss goes to {@code last[0]}). */
+    public static Runnable mlpStep(float[] last) {
         Rng rng = new Rng(0);
         var lin1 = new Linear(64, 128, rng);
         var lin2 = new Linear(128, 1, rng);
@@ -113,8 +122,7 @@ public final class EngineBench {
         float[] yd = new float[256];
         for (int i = 0; i < 256; i++) yd[i] = x.get(i, 0) > 0 ? 1f : 0f;
         Tensor y = Tensor.of(yd, 256, 1);
-        float[] last = new float[1];
-        Runnable step = () -> {
+        return () -> {
             Tensor h = lin1.forward(x).relu();
             Tensor loss = Losses.bceWithLogits(lin2.forward(h), y);
             loss.backward();
@@ -122,9 +130,6 @@ public final class EngineBench {
             opt.zeroGrad();
             last[0] = loss.item();
         };
-        double sps = rate(step, 3, 6);
-        System.out.printf("{\"bench\":\"mlp64-128-1\",\"batch\":256,\"threads\":%d,\"steps_per_s\":%.1f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.2f%s}%n",
-                threads, sps, last[0], allocatedMiB(step), loadNote());
     }
 
     /** SASRec (Kang and McAuley 2018) as in the PyTorch peer: pre-LN attention with q = LN(x), k = v = x, ReLU FFN. */
@@ -168,6 +173,20 @@ public final class EngineBench {
     }
 
     static void sasrec(int threads) {
+        float[] last = new float[1];
+        Runnable[] steps = sasrecSteps(last);
+        Runnable step = steps[0], forwardOnly = steps[1];
+        double sps = rate(step, 5, 9);
+        double forwardMiB = allocatedMiB(forwardOnly);
+        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.1f,\"forward_alloc_mib\":%.1f%s}%n",
+                threads, sps, last[0], allocatedMiB(step), forwardMiB, loadNote());
+    }
+
+    /**
+     * The SASRec-shaped training step (2 blocks, h64, L50, b128, items 10k, BCE with one negative,
+     * Adam) and its forward pass alone, on a fixed synthetic batch (the loss goes to {@code last[0]}).
+     */
+    public static Runnable[] sasrecSteps(float[] last) {
         int items = 10_000, len = 50, hidden = 64, batch = 128;
         Rng rng = new Rng(42);
         var model = new SasRec(items, len, hidden, 2, 0.5f, rng);
@@ -187,7 +206,6 @@ public final class EngineBench {
         Tensor tSeq = Tensor.ofInts(seq, batch, len), tPos = Tensor.ofInts(pos, batch, len), tNeg = Tensor.ofInts(neg, batch, len);
         Tensor tKeep = Tensor.of(keep, batch, len, 1), mask = Tensor.of(keep.clone(), batch, len);
         Tensor ones = Tensor.ones(batch, len), zeros = Tensor.zeros(batch, len);
-        float[] last = new float[1];
         Runnable step = () -> {
             Tensor h = model.forward(tSeq, tKeep);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
@@ -204,10 +222,9 @@ public final class EngineBench {
             Tensor pl = Functional.rowDot(h, pe), nl = Functional.rowDot(h, ne);
             Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
         };
-        double sps = rate(step, 5, 9);
-        double forwardMiB = allocatedMiB(forwardOnly);
-        model.zeroGrad();
-        System.out.printf("{\"bench\":\"sasrec-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.1f,\"forward_alloc_mib\":%.1f%s}%n",
-                threads, sps, last[0], allocatedMiB(step), forwardMiB, loadNote());
+        return new Runnable[] {step, () -> {
+            forwardOnly.run();
+            model.zeroGrad();
+        }};
     }
 }

@@ -158,7 +158,7 @@ public final class SasRec extends Module implements Trainable {
     }
     Tensor pe = Functional.embedding(items, Tensor.ofInts(pos, real), 0, false);
     Tensor ne = Functional.embedding(items, Tensor.ofInts(neg, real), 0, false);
-    Tensor logits = Tensor.concat(0, hr.mul(pe).sum(1, false), hr.mul(ne).sum(1, false));
+    Tensor logits = Tensor.concat(0, Functional.rowDot(hr, pe), Functional.rowDot(hr, ne));
     float[] y = new float[2 * real];
     java.util.Arrays.fill(y, 0, real, 1f);
     // mean over positions of [-log s(pos) - log(1 - s(neg))] = 2 x the mean over both terms
