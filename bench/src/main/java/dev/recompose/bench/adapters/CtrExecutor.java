@@ -45,7 +45,8 @@ import java.util.Set;
  *
  * <p>It exists as the adapter between the bench's executor seam and the CTR trainer, so that
  * RecBench's item forms are compared per CTR model. The budget is checked after every epoch (the
- * trainer logs then). Cost: train seconds and samples/s from the trainer's report; a request
+ * trainer logs then); a run whose training loss is not finite in any epoch fails with that
+ * reason. Cost: train seconds and samples/s from the trainer's report; a request
  * scores one test group's logged candidates (an impression, or a user's samples) with the item
  * representations cached once (Legommenders' evaluation cache, as a server would keep it);
  * throughput is groups per second over batches of groups.
@@ -102,6 +103,13 @@ public final class CtrExecutor implements RunExecutor {
     }, new SimpleCtrTrainer());
     TrainReport rep = o.report();
     writeTrainLog(ctx, rep);
+    for (TrainReport.Epoch e : rep.epochs()) {
+      if (!Double.isFinite(e.loss())) {
+        // the CTR loop does not stop on a diverged loss; its model would score NaN
+        throw new IllegalStateException("loss is " + e.loss() + " at epoch " + e.epoch()
+            + "; lower train.lr");
+      }
+    }
     if (rep.test() == null) {
       throw new IllegalArgumentException("dataset " + spec.dataset() + " has no test samples"
           + " for protocol ctr-logged");

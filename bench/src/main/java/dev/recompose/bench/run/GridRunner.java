@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@link BenchSpec}'s grid into a bench directory: prepares each dataset, then runs every
@@ -42,7 +44,11 @@ import java.util.concurrent.TimeoutException;
  * <p>It exists to make comparison one command (BARS' open benchmarking; RecBench's grid of
  * models x item forms) and to make that command safe to re-run: finished runs are skipped, and a
  * run that throws, produces a NaN metric or exceeds its time budget becomes a FAILED row with the
- * reason while the grid goes on, so a re-run retries only those. Runs execute one at a time (the
+ * reason while the grid goes on, so a re-run retries only those. A full disk is such a failure
+ * too: the reason names it ({@code No space left on device}), and since a run's
+ * {@code results.json} is renamed into place last (after {@code run.json}) and removed again
+ * when anything fails, no half-finished run passes for a finished one; an index that cannot be
+ * saved keeps its previous content (see {@link BenchIndex}). Runs execute one at a time (the
  * models use every core) on a daemon thread; at the budget the runner stops waiting, interrupts
  * it and moves on. Garbage is collected before each run so the peak heap starts from a clean
  * baseline.
@@ -53,6 +59,18 @@ public final class GridRunner {
 
   /** Prepared datasets live here, under the bench directory. */
   public static final String DATASETS = "datasets";
+
+  /** A run's record, written just before its {@code results.json}. */
+  static final String RUN_JSON = "run.json";
+
+  /** The stack trace of a run that threw. */
+  static final String ERROR = "error.txt";
+
+  /** The suffix of files being written, renamed into place when complete. */
+  static final String PARTIAL = ".partial";
+
+  /** The message of {@code ENOSPC} in the JDK's I/O exceptions on Linux and macOS. */
+  static final String ENOSPC = "No space left on device";
 
   private final ExecutorRegistry registry;
   private final PrintStream out;
@@ -130,18 +148,18 @@ public final class GridRunner {
             null);
       } else {
         out.println(tag + " ...");
-        index.put(new RunRecord(rs.id(), rs, RunStatus.RUNNING, null,
+        save(index, new RunRecord(rs.id(), rs, RunStatus.RUNNING, null,
             benchDir.relativize(runDir).toString(), started, null, null, null));
         try {
           rec = execute(rs, pd, runDir, benchDir, spec.budget(), spec, started);
         } catch (IOException | RuntimeException e) {
           // e.g. a run directory that cannot be cleaned or written (full disk)
-          rec = new RunRecord(rs.id(), rs, RunStatus.FAILED, reason(e),
+          rec = new RunRecord(rs.id(), rs, RunStatus.FAILED, diskHint(reason(e), benchDir),
               benchDir.relativize(runDir).toString(), started, Instant.now().toString(), null,
               null);
         }
       }
-      index.put(rec);
+      save(index, rec);
       if (rec.status() == RunStatus.OK) {
         ok++;
         out.println(String.format(Locale.ROOT, "    ok in %.1f s: %s", rec.cost().wallSeconds(),
@@ -153,7 +171,23 @@ public final class GridRunner {
     }
     GridSummary s = new GridSummary(benchDir, cells.size(), done, ok, failed, unsupported);
     out.println(s.line());
+    // a write that failed mid-grid (full disk) is retried once more; if the index still cannot
+    // be saved the command fails: the previous index is intact, so a rerun repeats only the runs
+    // it lacks
+    index.flush();
     return s;
+  }
+
+  /**
+   * Records {@code r} in the index; a failed write (full disk) is reported and the grid goes on
+   * (the record is kept in memory and saved by the next write that succeeds).
+   */
+  private void save(BenchIndex index, RunRecord r) {
+    try {
+      index.put(r);
+    } catch (IOException e) {
+      out.println("    index not saved: " + diskHint(e.getMessage(), index.file().getParent()));
+    }
   }
 
   /**
@@ -240,7 +274,9 @@ public final class GridRunner {
   private RunRecord execute(RunSpec rs, PreparedDataset pd, Path runDir, Path benchDir,
       Duration budget, BenchSpec spec, String started) throws IOException {
     Files.createDirectories(runDir);
-    Files.deleteIfExists(runDir.resolve(ResultsFile.NAME));
+    // what an earlier attempt left must not pass for this attempt's outcome
+    discardOutcome(runDir);
+    Files.deleteIfExists(runDir.resolve(ERROR));
     Path logFile = runDir.resolve("run.log");
     Files.deleteIfExists(logFile);
     RunExecutor ex = registry.get(rs.model());
@@ -270,7 +306,7 @@ public final class GridRunner {
         reason = new BudgetExceededException(budget, null).getMessage();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        reason = reason(cause);
+        reason = diskHint(reason(cause), runDir);
         writeError(runDir, cause);
       } catch (InterruptedException e) {
         f.cancel(true);
@@ -283,23 +319,79 @@ public final class GridRunner {
         reason = nanReason(outcome);
       }
       if (reason != null) {
+        discardOutcomeQuietly(runDir);
         return new RunRecord(rs.id(), rs, RunStatus.FAILED, reason, rel, started,
             Instant.now().toString(), null, null);
       }
-      ResultsFile.write(runDir.resolve(ResultsFile.NAME), List.of(outcome.result()));
       Cost cost = Cost.of(outcome.train(), outcome.inference(), peak, wall,
           outcome.result().seconds());
       RunRecord rec = new RunRecord(rs.id(), rs, RunStatus.OK, null, rel, started,
           Instant.now().toString(), outcome.result().metrics(), cost);
-      writeAtomically(runDir.resolve("run.json"), Json.mapper().writeValueAsString(rec));
+      writeAtomically(runDir.resolve(RUN_JSON), Json.mapper().writeValueAsString(rec));
+      // results.json last: once it is there, everything else of the run is
+      Path results = runDir.resolve(ResultsFile.NAME);
+      try {
+        ResultsFile.write(results, List.of(outcome.result()));
+      } catch (IOException e) {
+        throw new IOException("cannot write " + results + ": " + e.getMessage(), e);
+      }
       return rec;
     } catch (IOException | RuntimeException e) {
       // a full disk or an unwritable run directory is a failed run, not a failed grid
-      return new RunRecord(rs.id(), rs, RunStatus.FAILED, reason(e), rel, started,
-          Instant.now().toString(), null, null);
+      discardOutcomeQuietly(runDir);
+      return new RunRecord(rs.id(), rs, RunStatus.FAILED, diskHint(reason(e), runDir), rel,
+          started, Instant.now().toString(), null, null);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Removes what says a run finished ({@code results.json}, which a trainer may have written
+   * before a later step failed, and {@code run.json}) and every half-written {@code *.partial}
+   * file of the run directory (checkpoints included: the trainer resumes only from complete
+   * ones).
+   */
+  private static void discardOutcome(Path runDir) throws IOException {
+    if (!Files.isDirectory(runDir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.list(runDir)) {
+      for (Path p : s.filter(x -> x.getFileName().toString().endsWith(PARTIAL)).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(runDir.resolve(RUN_JSON));
+    Files.deleteIfExists(runDir.resolve(ResultsFile.NAME));
+  }
+
+  private void discardOutcomeQuietly(Path runDir) {
+    try {
+      discardOutcome(runDir);
+    } catch (IOException | RuntimeException e) {
+      // the index says FAILED whatever is left, and the next attempt cleans up first
+      out.println("    (cannot clean " + runDir + ": " + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * {@code reason}, with a hint when it is a full disk ({@code ENOSPC}: "No space left on
+   * device"): which file system, how much is free, and that a rerun retries only what failed.
+   */
+  static String diskHint(String reason, Path where) {
+    if (reason == null || !reason.contains(ENOSPC)) {
+      return reason;
+    }
+    String free = "";
+    try {
+      FileStore fs = Files.getFileStore(where);
+      free = String.format(Locale.ROOT, " (%.1f MiB free on %s)",
+          fs.getUsableSpace() / (1024.0 * 1024.0), fs);
+    } catch (IOException | RuntimeException e) {
+      // the hint goes without the figure
+    }
+    return reason + " [disk full at " + where + free + ": free space and rerun the same"
+        + " command; only failed runs are retried]";
   }
 
   private static String nanReason(RunOutcome o) {
@@ -325,12 +417,18 @@ public final class GridRunner {
     return sb.toString().trim();
   }
 
-  /** The one-line reason of a failure: the exception's class and message, causes appended. */
+  /**
+   * The one-line reason of a failure: the exception's class and message, causes appended unless
+   * their message is already in it.
+   */
   static String reason(Throwable e) {
     StringBuilder sb = new StringBuilder();
     Throwable t = e;
     for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause()) {
       if (depth > 0) {
+        if (t.getMessage() != null && sb.indexOf(t.getMessage()) >= 0) {
+          break;
+        }
         sb.append("; caused by ");
       }
       sb.append(t.getClass().getSimpleName());
@@ -348,15 +446,21 @@ public final class GridRunner {
     StringWriter sw = new StringWriter();
     t.printStackTrace(new PrintWriter(sw));
     try {
-      Files.writeString(runDir.resolve("error.txt"), sw.toString());
+      Files.writeString(runDir.resolve(ERROR), sw.toString());
     } catch (IOException e) {
       // the reason is in the index either way
     }
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".partial");
-    Files.writeString(tmp, text);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Path tmp = target.resolveSibling(target.getFileName() + PARTIAL);
+    try {
+      Files.writeString(tmp, text);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,6 +4,8 @@ import dev.recompose.data.store.Dataset;
 import dev.recompose.models.baseline.Pop;
 import dev.recompose.models.results.EvalResult;
 import dev.recompose.models.seq.SequenceData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +14,21 @@ import java.util.function.LongFunction;
 
 /**
  * A test executor for model {@code scripted}: what it does per seed is scripted (ok, throw, NaN,
- * hang until interrupted), and it counts calls per seed.
+ * hang until interrupted, fill the disk), and it counts calls per seed.
  */
 final class ScriptedExecutor implements RunExecutor {
-  enum Behaviour { OK, THROW, NAN, HANG, BLOCK_RESULTS }
+  enum Behaviour {
+    OK, THROW, NAN, HANG, BLOCK_RESULTS,
+    /** Its training log is {@code /dev/full}: the executor's own write fails with ENOSPC. */
+    FULL_DISK_LOG,
+    /** The runner's {@code results.json.partial} is {@code /dev/full}: saving the result fails. */
+    FULL_DISK_RESULTS,
+    /** Writes 8 MiB to {@code model.bin.partial} in the run directory, as a checkpoint would. */
+    FILL
+  }
+
+  /** The device on which every write fails with "No space left on device" (Linux). */
+  static final Path DEV_FULL = Path.of("/dev/full");
 
   final Map<Long, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
   volatile LongFunction<Behaviour> script;
@@ -59,7 +72,21 @@ final class ScriptedExecutor implements RunExecutor {
       }
       case BLOCK_RESULTS -> {
         // results.json cannot be written: a non-empty directory stands in its place
-        java.nio.file.Files.createDirectories(ctx.runDir().resolve("results.json/x"));
+        Files.createDirectories(ctx.runDir().resolve("results.json/x"));
+      }
+      case FULL_DISK_LOG -> {
+        Files.createSymbolicLink(ctx.trainLog(), DEV_FULL);
+        Files.writeString(ctx.trainLog(), "{\"epoch\": 1, \"loss\": 0.5}\n");
+      }
+      case FULL_DISK_RESULTS -> Files.createSymbolicLink(
+          ctx.runDir().resolve("results.json.partial"), DEV_FULL);
+      case FILL -> {
+        byte[] chunk = new byte[64 << 10];
+        try (var o = Files.newOutputStream(ctx.runDir().resolve("model.bin.partial"))) {
+          for (int i = 0; i < 128; i++) {
+            o.write(chunk);
+          }
+        }
       }
       default -> { }
     }
