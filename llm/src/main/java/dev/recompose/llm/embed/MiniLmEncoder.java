@@ -11,12 +11,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The bundled sentence encoder all-MiniLM-L6-v2 (Reimers &amp; Gurevych 2019, Sentence-BERT;
@@ -24,11 +30,14 @@ import java.util.Set;
  * {@code tokenizer.json} that langchain4j ships inside its Maven jars.
  *
  * <p>It exists so that {@code recompose repr embed} works with no network and no setup. Unlike the
- * jar's own {@code embedAll}, which runs one ONNX call per text, it sorts a batch by token length
- * and runs padded sub-batches ({@link #microBatch} texts each), so short item titles cost one
- * call per micro-batch, and runs {@code threads} micro-batches at once, each on one ONNX Runtime
- * thread with spinning off (inter-batch parallelism scales better than intra-op threads for a
- * model this small and does not burn shared cores spinning). Pooling is the model's:
+ * jar's own {@code embedAll}, which runs one ONNX call per text (and tokenises each text twice:
+ * into word pieces, then again from the pieces joined back into text), it tokenises once, on
+ * all workers, sorts a batch by token length and runs padded sub-batches ({@code microBatch}
+ * texts each, longest first), so short item titles cost one call per micro-batch, and runs
+ * {@code threads} micro-batches at once, each on one ONNX Runtime thread with spinning off
+ * (inter-batch parallelism scales better than intra-op threads for a model this small and does
+ * not burn shared cores spinning). On long texts the gain is smaller: there the matrix products
+ * dominate and a single text already fills them (see BENCHMARKS.md). Pooling is the model's:
  * mean over non-padding tokens, then L2 normalisation, so vectors have norm 1. Texts are truncated
  * to {@code maxTokens} word pieces (256, the sentence-transformers setting for this model); the
  * empty text maps to the zero vector. One instance serves one caller at a time.
@@ -45,7 +54,7 @@ public final class MiniLmEncoder implements TextEncoder {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTypeIds;
   private final int threads;
-  private java.util.concurrent.ExecutorService pool;
+  private ExecutorService pool;
 
   private MiniLmEncoder(MiniLmVariant variant, int threads, int maxTokens, int microBatch)
       throws IOException {
@@ -138,58 +147,104 @@ public final class MiniLmEncoder implements TextEncoder {
     int n = texts.size();
     float[][] out = new float[n][];
     long[][] ids = new long[n][];
-    Integer[] order = new Integer[n];
-    int nonEmpty = 0;
+    int[] nonEmpty = new int[n];
+    int count = 0;
     for (int i = 0; i < n; i++) {
       String t = texts.get(i);
       if (t == null || t.isBlank()) {
         out[i] = new float[DIMENSION];
-        continue;
+      } else {
+        nonEmpty[count++] = i;
       }
-      Encoding e = tokenizer.encode(t);
-      ids[i] = e.getIds();
-      order[nonEmpty++] = i;
     }
-    Integer[] todo = Arrays.copyOf(order, nonEmpty);
-    Arrays.sort(todo, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
-    List<Integer[]> parts = new java.util.ArrayList<>();
-    for (int from = 0; from < todo.length; from += microBatch) {
-      parts.add(Arrays.copyOfRange(todo, from, Math.min(todo.length, from + microBatch)));
+    int[] todo = Arrays.copyOf(nonEmpty, count);
+    tokenize(texts, todo, ids);
+    // length-sorted micro-batches: texts of one call have nearly the same length, so almost no
+    // padding is computed
+    Integer[] sorted = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      sorted[i] = todo[i];
     }
-    if (threads == 1 || parts.size() == 1) {
-      for (Integer[] p : parts) {
-        run(p, ids, out);
+    Arrays.sort(sorted, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
+    List<Integer[]> parts = new ArrayList<>();
+    for (int from = 0; from < count; from += microBatch) {
+      parts.add(Arrays.copyOfRange(sorted, from, Math.min(count, from + microBatch)));
+    }
+    // longest first, so that the workers finish together
+    List<Callable<Void>> jobs = new ArrayList<>();
+    for (int p = parts.size() - 1; p >= 0; p--) {
+      Integer[] part = parts.get(p);
+      jobs.add(() -> {
+        run(part, ids, out);
+        return null;
+      });
+    }
+    runAll(jobs);
+    return out;
+  }
+
+  /**
+   * Word pieces of {@code texts[rows]} into {@code ids}: in {@code threads} contiguous slices at
+   * once when there are enough texts (the tokenizer is a Rust object whose encoding is
+   * thread-safe), so tokenising does not leave the other cores idle.
+   */
+  private void tokenize(List<String> texts, int[] rows, long[][] ids) throws EmbeddingException {
+    int slices = rows.length < 64 ? 1 : threads;
+    List<Callable<Void>> jobs = new ArrayList<>();
+    for (int s = 0; s < slices; s++) {
+      int from = (int) ((long) rows.length * s / slices);
+      int to = (int) ((long) rows.length * (s + 1) / slices);
+      jobs.add(() -> {
+        for (int k = from; k < to; k++) {
+          Encoding e = tokenizer.encode(texts.get(rows[k]));
+          ids[rows[k]] = e.getIds();
+        }
+        return null;
+      });
+    }
+    runAll(jobs);
+  }
+
+  /** Runs {@code jobs} on the workers (inline when one), rethrowing the first failure. */
+  private void runAll(List<Callable<Void>> jobs) throws EmbeddingException {
+    if (threads == 1 || jobs.size() <= 1) {
+      for (Callable<Void> j : jobs) {
+        try {
+          j.call();
+        } catch (EmbeddingException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new EmbeddingException("embedding failed: " + e, e);
+        }
       }
-      return out;
+      return;
     }
     if (pool == null) {
-      pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "minilm-worker");
         t.setDaemon(true);
         return t;
       });
     }
-    List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
-    for (Integer[] p : parts) { // longest first would balance better; parts are length-sorted
-      futures.add(pool.submit(() -> {
-        run(p, ids, out);
-        return null;
-      }));
+    List<Future<Void>> futures = new ArrayList<>();
+    for (Callable<Void> j : jobs) {
+      futures.add(pool.submit(j));
     }
     try {
-      for (var f : futures) {
+      for (Future<Void> f : futures) {
         f.get();
       }
     } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
       throw new EmbeddingException("interrupted while embedding");
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
       if (e.getCause() instanceof EmbeddingException ee) {
         throw ee;
       }
       throw new EmbeddingException("embedding failed: " + e.getCause(), e.getCause());
     }
-    return out;
   }
 
   private void run(Integer[] rows, long[][] ids, float[][] out) throws EmbeddingException {
@@ -221,13 +276,14 @@ public final class MiniLmEncoder implements TextEncoder {
           throw new EmbeddingException("unexpected MiniLM output shape " + Arrays.toString(hs));
         }
         FloatBuffer fb = hidden.getFloatBuffer();
+        float[] row = new float[DIMENSION];
         for (int i = 0; i < b; i++) {
           float[] v = new float[DIMENSION];
           int count = ids[rows[i]].length;
           for (int t = 0; t < count; t++) {
-            int base = (i * len + t) * DIMENSION;
+            fb.get((i * len + t) * DIMENSION, row);
             for (int d = 0; d < DIMENSION; d++) {
-              v[d] += fb.get(base + d);
+              v[d] += row[d];
             }
           }
           double norm = 0;
