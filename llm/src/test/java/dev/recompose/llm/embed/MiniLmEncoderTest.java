@@ -62,6 +62,32 @@ class MiniLmEncoderTest {
   }
 
   @Test
+  void at128WordPiecesItReproducesLangchain4jEmbedAllWhichTruncatesThere() throws Exception {
+    // the jar's tokenizer.json truncates at 128 pieces, so embedAll never embeds more: the fair
+    // comparison of EmbeddingBench runs the encoder at 128 too
+    StringBuilder longText = new StringBuilder("Floods in the north.");
+    for (int i = 0; i < 40; i++) {
+      longText.append(i % 2 == 0 ? " Rivers rose across the valley overnight."
+          : " Schools closed and residents were told to leave their homes.");
+    }
+    List<String> texts = List.of("Toy Story (1995)", "stock markets fell sharply on Monday",
+        longText.toString());
+    var lc = new dev.langchain4j.model.embedding.onnx.allminilml6v2
+        .AllMiniLmL6V2EmbeddingModel();
+    List<float[]> base = lc.embedAll(texts.stream()
+        .map(dev.langchain4j.data.segment.TextSegment::from).toList()).content().stream()
+        .map(dev.langchain4j.data.embedding.Embedding::vector).toList();
+    try (MiniLmEncoder at128 = MiniLmEncoder.load(MiniLmVariant.FULL, 2, 128, 8)) {
+      float[][] v = at128.embed(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertEquals(1.0, dot(v[i], base.get(i)), 1e-4, "text " + i);
+      }
+    }
+    float[] at256 = full.embed(List.of(longText.toString()))[0];
+    assertTrue(dot(at256, base.get(2)) < 0.9999, "256 pieces see more of the long text");
+  }
+
+  @Test
   void factoryNamesEncoders() throws Exception {
     try (TextEncoder q = TextEncoders.open("MiniLM-q", 1, null)) {
       assertEquals("minilm-q", q.name());
