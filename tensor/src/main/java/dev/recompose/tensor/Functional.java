@@ -67,7 +67,7 @@ public final class Functional {
             float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
             for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                 int len = Math.min(MASK_BLOCK, e - b0);
-                fillKeep(mask, 0, b0, len, p, seed);
+                DropoutMask.fill(mask, b0, len, p, seed);
                 for (int j = 0; j < len; j++) o[b0 + j] = in[b0 + j] * mask[j];
             }
         });
@@ -77,7 +77,7 @@ public final class Functional {
                 float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
                 for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                     int len = Math.min(MASK_BLOCK, e - b0);
-                    fillKeep(mask, 0, b0, len, p, seed);
+                    DropoutMask.fill(mask, b0, len, p, seed);
                     for (int j = 0; j < len; j++) gx[b0 + j] += g[b0 + j] * mask[j];
                 }
             });
