@@ -1,6 +1,7 @@
 package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -73,19 +74,17 @@ public final class PackedHeadAttention {
                     }
                     int pr = pOff + i * s;
                     if (mx == Float.NEGATIVE_INFINITY) continue; // no visible key: zeros
-                    float sum = 0f;
-                    for (int j = 0; j < s; j++) {
-                        float e = row[j] == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp(row[j] - mx);
-                        probs[pr + j] = e;
-                        sum += e;
+                    for (int j = s; j < sp; j++) row[j] = Float.NEGATIVE_INFINITY;
+                    FloatVector sum = FloatVector.zero(F);
+                    for (int j = 0; j < sp; j += VL) {
+                        // exp(-inf) = 0 for masked keys and the padding lanes past s
+                        FloatVector e = FloatVector.fromArray(F, row, j).sub(mx).lanewise(VectorOperators.EXP);
+                        e.intoArray(row, j);
+                        sum = sum.add(e);
                     }
-                    float inv = 1f / sum;
-                    int oRow = qBase + i * width;
-                    for (int j = 0; j < s; j++) {
-                        float p = probs[pr + j] * inv;
-                        probs[pr + j] = p;
-                        if (p != 0f) axpy(p, vd, kBase + j * width, o, oRow, d);
-                    }
+                    float inv = 1f / sum.reduceLanes(VectorOperators.ADD);
+                    for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
+                    weightedRows(probs, pr, 1, s, vd, kBase, width, o, qBase + i * width, d);
                 }
             }
         });
@@ -96,29 +95,29 @@ public final class PackedHeadAttention {
             Parallel.forRange(b * heads, 1, (start, end) -> {
                 float[] vt = new float[d * sp];
                 float[] dp = new float[sp];
+                float[] ds = new float[ts];
                 for (int x = start; x < end; x++) {
                     int bi = x / heads, h = x % heads;
                     int qBase = bi * t * width + h * d, kBase = bi * s * width + h * d;
                     int pOff = x * ts;
+                    if (gv != null) {
+                        for (int j = 0; j < s; j++) {
+                            weightedRows(probs, pOff + j, s, t, g, qBase, width, gv, kBase + j * width, d);
+                        }
+                    }
+                    if (gq == null && gk == null) continue;
                     transpose(vd, kBase, width, s, d, sp, vt);
                     for (int i = 0; i < t; i++) {
-                        int gRow = qBase + i * width;
                         int pr = pOff + i * s;
-                        if (gv != null) {
-                            for (int j = 0; j < s; j++) {
-                                float p = probs[pr + j];
-                                if (p != 0f) axpy(p, g, gRow, gv, kBase + j * width, d);
-                            }
-                        }
-                        if (gq == null && gk == null) continue;
-                        rowTimes(g, gRow, d, vt, sp, dp);
+                        rowTimes(g, qBase + i * width, d, vt, sp, dp);
                         float dot = 0f;
                         for (int j = 0; j < s; j++) dot += dp[j] * probs[pr + j];
+                        for (int j = 0; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
+                        if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, width, gq, qBase + i * width, d);
+                    }
+                    if (gk != null) {
                         for (int j = 0; j < s; j++) {
-                            float ds = probs[pr + j] * (dp[j] - dot) * scale;
-                            if (ds == 0f) continue;
-                            if (gq != null) axpy(ds, kd, kBase + j * width, gq, gRow, d);
-                            if (gk != null) axpy(ds, qd, gRow, gk, kBase + j * width, d);
+                            weightedRows(ds, j, s, t, qd, qBase, width, gk, kBase + j * width, d);
                         }
                     }
                 }
@@ -137,23 +136,47 @@ public final class PackedHeadAttention {
     /** {@code out[0..sp) = sum_c a[aOff + c] * mt[c*sp ..]}: one row times a transposed {@code d x sp} block. */
     private static void rowTimes(float[] a, int aOff, int d, float[] mt, int sp, float[] out) {
         for (int j = 0; j < sp; j += VL) {
-            FloatVector acc = FloatVector.zero(F);
-            for (int c = 0, at = j; c < d; c++, at += sp) {
+            FloatVector acc = FloatVector.zero(F), acc2 = FloatVector.zero(F);
+            int c = 0, at = j;
+            for (; c + 2 <= d; c += 2, at += 2 * sp) { // two chains, half the FMA latency waits
                 acc = FloatVector.broadcast(F, a[aOff + c]).fma(FloatVector.fromArray(F, mt, at), acc);
+                acc2 = FloatVector.broadcast(F, a[aOff + c + 1]).fma(FloatVector.fromArray(F, mt, at + sp), acc2);
             }
-            acc.intoArray(out, j);
+            if (c < d) acc = FloatVector.broadcast(F, a[aOff + c]).fma(FloatVector.fromArray(F, mt, at), acc);
+            acc.add(acc2).intoArray(out, j);
         }
     }
 
-    /** {@code y[yOff ..+n] += alpha * x[xOff ..+n]}. */
-    private static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    /**
+     * {@code dst[dstOff + c] += sum_r coef[coefOff + r*coefStride] * src[srcBase + r*srcStride + c]}
+     * for {@code r < rows, c < d}: a weighted sum of rows, each vector of columns accumulated in a
+     * register over all rows before one store.
+     */
+    private static void weightedRows(float[] coef, int coefOff, int coefStride, int rows, float[] src, int srcBase,
+                                     int srcStride, float[] dst, int dstOff, int d) {
         int c = 0;
-        if (n >= VL) {
-            FloatVector av = FloatVector.broadcast(F, alpha);
-            for (int bound = F.loopBound(n); c < bound; c += VL) {
-                av.fma(FloatVector.fromArray(F, x, xOff + c), FloatVector.fromArray(F, y, yOff + c)).intoArray(y, yOff + c);
+        for (int bound = F.loopBound(d); c < bound; c += VL) {
+            // four independent accumulators: one FMA chain would wait on its own latency every row
+            FloatVector a0 = FloatVector.fromArray(F, dst, dstOff + c);
+            FloatVector a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            int r = 0, ci = coefOff, si = srcBase + c;
+            for (; r + 4 <= rows; r += 4, ci += 4 * coefStride, si += 4 * srcStride) {
+                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
+                a1 = FloatVector.broadcast(F, coef[ci + coefStride]).fma(FloatVector.fromArray(F, src, si + srcStride), a1);
+                a2 = FloatVector.broadcast(F, coef[ci + 2 * coefStride]).fma(FloatVector.fromArray(F, src, si + 2 * srcStride), a2);
+                a3 = FloatVector.broadcast(F, coef[ci + 3 * coefStride]).fma(FloatVector.fromArray(F, src, si + 3 * srcStride), a3);
             }
+            for (; r < rows; r++, ci += coefStride, si += srcStride) {
+                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
+            }
+            a0.add(a1).add(a2.add(a3)).intoArray(dst, dstOff + c);
         }
-        for (; c < n; c++) y[yOff + c] += alpha * x[xOff + c];
+        for (; c < d; c++) {
+            float acc = dst[dstOff + c];
+            for (int r = 0, ci = coefOff, si = srcBase + c; r < rows; r++, ci += coefStride, si += srcStride) {
+                acc += coef[ci] * src[si];
+            }
+            dst[dstOff + c] = acc;
+        }
     }
 }
