@@ -1,7 +1,6 @@
 package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -74,15 +73,15 @@ public final class PackedHeadAttention {
                     }
                     int pr = pOff + i * s;
                     if (mx == Float.NEGATIVE_INFINITY) continue; // no visible key: zeros
-                    for (int j = s; j < sp; j++) row[j] = Float.NEGATIVE_INFINITY;
-                    FloatVector sum = FloatVector.zero(F);
-                    for (int j = 0; j < sp; j += VL) {
-                        // exp(-inf) = 0 for masked keys and the padding lanes past s
-                        FloatVector e = FloatVector.fromArray(F, row, j).sub(mx).lanewise(VectorOperators.EXP);
-                        e.intoArray(row, j);
-                        sum = sum.add(e);
+                    // scalar exp and an in-order sum: vector EXP and reduceLanes may round
+                    // differently before and after JIT compilation, which would break run-to-run
+                    // reproducibility (exp(-inf) = 0 for masked keys)
+                    float sum = 0f;
+                    for (int j = 0; j < s; j++) {
+                        row[j] = (float) Math.exp(row[j] - mx);
+                        sum += row[j];
                     }
-                    float inv = 1f / sum.reduceLanes(VectorOperators.ADD);
+                    float inv = 1f / sum;
                     for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
                     weightedRows(probs, pr, 1, s, vd, kBase, width, o, qBase + i * width, d);
                 }
