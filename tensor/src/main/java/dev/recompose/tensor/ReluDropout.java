@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>It exists because, in a {@code batch x 400} tower, the two separate ops cost about a sixth of
  * a DeepFM training step: dropout hashes every element twice (forward, and again to regenerate
  * the mask in backward) with scalar 64-bit arithmetic, and ReLU and dropout each make their own
- * pass and output. Here the mask is hashed once, eight lanes at a time, and backward needs no
+ * pass and output. Here the mask is hashed once, on 64-bit vector lanes, and backward needs no
  * mask at all: the output is positive exactly where the input was positive and kept, so the
  * gradient is {@code g / (1 - p)} there and zero elsewhere. The mask is the same function of
  * (seed, index) as {@link Functional#dropout}'s, so results are bit-identical to
