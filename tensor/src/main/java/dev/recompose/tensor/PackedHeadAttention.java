@@ -73,14 +73,10 @@ public final class PackedHeadAttention {
                     }
                     int pr = pOff + i * s;
                     if (mx == Float.NEGATIVE_INFINITY) continue; // no visible key: zeros
-                    // scalar exp and an in-order sum: vector EXP and reduceLanes may round
-                    // differently before and after JIT compilation, which would break run-to-run
-                    // reproducibility (exp(-inf) = 0 for masked keys)
-                    float sum = 0f;
-                    for (int j = 0; j < s; j++) {
-                        row[j] = (float) Math.exp(row[j] - mx);
-                        sum += row[j];
-                    }
+                    for (int j = s; j < sp; j++) row[j] = Float.NEGATIVE_INFINITY;
+                    VectorExp.expShifted(row, sp, mx); // reproducible bits; exp(-inf) = 0
+                    float sum = 0f; // in order: a vector reduceLanes may round differently once JIT-compiled
+                    for (int j = 0; j < s; j++) sum += row[j];
                     float inv = 1f / sum;
                     for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
                     weightedRows(probs, pr, 1, s, vd, kBase, width, o, qBase + i * width, d);
