@@ -41,6 +41,34 @@ class TrainEvalCommandsTest {
   }
 
   @Test
+  void ctrRunCheckpointsResumesAndReEvaluates() throws Exception {
+    Path ctr = tmp.resolve("syn-ctr");
+    assertEquals(0, CliRunner.run("data", "synth", "--users", "150", "--items", "300", "--out",
+        ctr.toString()).code());
+    assertEquals(0, CliRunner.run("data", "split", ctr.toString(), "--scheme", "user-ratio",
+        "-p", "shuffle=true").code());
+    Path run = tmp.resolve("runs/deepfm");
+    CliRunner t = CliRunner.run("train", "--data", ctr.toString(), "--model", "deepfm", "--set",
+        "train.epochs=2", "--set", "model.predictor.hidden=[16]", "--set", "train.batch_size=256",
+        "--out", run.toString(), "--quiet");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(Files.isRegularFile(run.resolve("checkpoint.safetensors")), t.out());
+    assertTrue(Files.isRegularFile(run.resolve("best.safetensors")), t.out());
+    JsonNode trained = Json.mapper().readTree(run.resolve("results.json").toFile());
+    CliRunner e = CliRunner.run("eval", "--run", run.toString(), "--json");
+    assertEquals(0, e.code(), e.err());
+    JsonNode row = Json.mapper().readTree(e.out());
+    assertEquals("ctr-logged", row.get("protocol").asText());
+    assertEquals(trained.at("/metrics/auc").asDouble(), row.at("/metrics/auc").asDouble());
+    assertEquals(trained.at("/metrics/logloss").asDouble(), row.at("/metrics/logloss").asDouble());
+    assertTrue(row.get("matchesResultsJson").asBoolean(), e.out());
+    CliRunner r = CliRunner.run("train", "--resume", run.toString(), "--quiet");
+    assertEquals(0, r.code(), r.err());
+    JsonNode resumed = Json.mapper().readTree(run.resolve("results.json").toFile());
+    assertEquals(trained.get("metrics"), resumed.get("metrics"));
+  }
+
+  @Test
   void badTrainRequestsAreUserErrors() {
     CliRunner unknownModel = CliRunner.run("train", "--data", data.toString(), "--model", "nope");
     assertEquals(1, unknownModel.code());

@@ -19,7 +19,9 @@ import java.util.Map;
  * Runs a CTR recipe for {@code recompose train} and writes its run directory: the recipe as run
  * ({@code config.yaml}), one JSON line per epoch ({@code train-log.jsonl}) and
  * {@code results.json} with protocol {@code ctr-logged}, dataset checksum, config hash, seed and
- * code version.
+ * code version. Checkpoints ({@code checkpoint.safetensors}, {@code best.safetensors}) are written
+ * at each epoch end, so {@code train --resume DIR} continues an interrupted run and
+ * {@code eval --run DIR} re-evaluates the best weights.
  */
 final class CtrTrainRun {
   private CtrTrainRun() {}
@@ -34,12 +36,64 @@ final class CtrTrainRun {
           + " GAUC has no groups to average. For CTR split with --scheme recbench-ctr, user-ratio"
           + " (-p shuffle=true when the data has no time) or impression.");
     }
-    Files.createDirectories(runDir);
-    Files.writeString(runDir.resolve("config.yaml"), recipe.toYaml());
-    CtrRun.Outcome o = CtrRun.train(ds, recipe, line -> {
+    CtrRun.Outcome o = CtrRun.trainInto(ds, recipe, runDir, line -> {
       out.println(line);
       out.flush();
-    }, new dev.recompose.models.ctr.train.SimpleCtrTrainer());
+    }, e -> false);
+    finish(ds, o, runDir, out);
+  }
+
+  /** {@code train --resume DIR} of a CTR run: continues from the last epoch checkpoint. */
+  static void resume(Path runDir, PrintWriter out) throws IOException {
+    CtrRun.Outcome o = CtrRun.resume(runDir, line -> {
+      out.println(line);
+      out.flush();
+    }, e -> false);
+    finish(CtrRun.saved(runDir).dataset(), o, runDir, out);
+  }
+
+  /**
+   * {@code eval --run DIR} of a CTR run: protocol ctr-logged on the test part from
+   * {@code best.safetensors}, printed beside the figures the training run recorded.
+   */
+  static void eval(Path runDir, boolean json, PrintWriter out) throws IOException {
+    CtrRun.Saved s = CtrRun.saved(runDir);
+    var t = CtrRun.evaluateRun(runDir).metrics();
+    Path results = runDir.resolve("results.json");
+    Boolean same = null;
+    String recorded = "";
+    if (Files.isRegularFile(results)) {
+      var saved = Json.mapper().readTree(results.toFile()).path("metrics");
+      same = saved.path("auc").asDouble() == t.auc()
+          && saved.path("logloss").asDouble() == t.logloss();
+      recorded = " (AUC " + saved.path("auc").asDouble() + ", logloss "
+          + saved.path("logloss").asDouble() + ")";
+    }
+    if (json) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("protocol", "ctr-logged");
+      r.put("stage", "test");
+      r.put("model", s.recipe().name());
+      r.put("metrics", t);
+      r.put("matchesResultsJson", same);
+      out.println(Json.mapper().writeValueAsString(r));
+    } else {
+      out.printf(java.util.Locale.ROOT,
+          "%s on %s, protocol ctr-logged (test, best.safetensors): AUC %.4f  GAUC %.4f"
+              + "  logloss %.4f  MRR %.4f  nDCG@5 %.4f  nDCG@10 %.4f%n",
+          s.recipe().name(), s.dataset().manifest().name(), t.auc(), t.gauc(), t.logloss(),
+          t.mrr(), t.ndcg5(), t.ndcg10());
+      if (same != null) {
+        out.println(same ? "matches results.json of the training run"
+            : "differs from results.json of the training run" + recorded);
+      }
+    }
+    out.flush();
+  }
+
+  private static void finish(Dataset ds, CtrRun.Outcome o, Path runDir, PrintWriter out)
+      throws IOException {
+    CtrRecipe recipe = o.recipe();
     TrainReport rep = o.report();
     StringBuilder log = new StringBuilder();
     for (TrainReport.Epoch e : rep.epochs()) {

@@ -3,7 +3,6 @@ package dev.recompose.cli.train;
 import dev.recompose.models.results.EvalResult;
 import dev.recompose.models.results.ResultTable;
 import dev.recompose.models.train.EvalJob;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code recompose eval --run DIR --protocol P}: evaluates a trained sequential run. */
+/** {@code recompose eval --run DIR --protocol P}: evaluates a trained sequential or CTR run. */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
@@ -19,13 +18,15 @@ import picocli.CommandLine.Option;
       "Evaluate a trained run on the test part under a named protocol: full (rank every item;"
           + " items in the user's history are masked unless --keep-history), sampled-100-uniform,"
           + " sampled-100-popular (100 sampled negatives; these inflate numbers).",
-      "The result replaces the row of the same protocol in the run's results.json and is printed."
+      "The result replaces the row of the same protocol in the run's results.json and is printed.",
+      "A CTR run is re-evaluated under ctr-logged from its best.safetensors (the default protocol"
+          + " 'full' means ctr-logged there) and compared with its results.json."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory from 'recompose train'.")
   Path run;
 
-  @Option(names = "--protocol", defaultValue = "full", description = "full, sampled-100-uniform or sampled-100-popular (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--protocol", defaultValue = "full", description = "full, sampled-100-uniform or sampled-100-popular; ctr-logged for CTR runs (default: ${DEFAULT-VALUE}).")
   String protocol;
 
   @Option(names = "--keep-history", description = "Do not mask the user's history under 'full'.")
@@ -38,10 +39,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path results = run.resolve("results.json");
-    if (Files.isRegularFile(results) && Files.readString(results).contains("\"ctr-logged\"")) {
-      throw new IllegalArgumentException(run + " is a CTR run; its ctr-logged test metrics are in"
-          + " results.json (CTR runs keep no checkpoint to re-evaluate yet)");
+    if (dev.recompose.models.ctr.CtrRun.isCtrRun(run)) {
+      if (!protocol.equals("full") && !protocol.equals("ctr-logged")) {
+        throw new IllegalArgumentException(run + " is a CTR run: its protocol is ctr-logged, not "
+            + protocol);
+      }
+      CtrTrainRun.eval(run, json, spec.commandLine().getOut());
+      return 0;
     }
     EvalResult r = EvalJob.run(run, protocol, !keepHistory);
     var out = spec.commandLine().getOut();

@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
       "Sequential recipes: " + "pop, itemknn, bprmf, gru4rec, caser, sasrec, sasrec-ce, bert4rec"
           + " (protocol full, history masked). CTR recipes: lr, dnn, deepfm, dcn, dcnv2, din,"
           + " finalmlp, nrms, naml, lstur (protocol ctr-logged).",
-      "Killed mid-run, 'train --resume DIR' continues a sequential run from its last checkpoint"
-          + " and ends with the same metrics as an uninterrupted run."
+      "Killed mid-run, 'train --resume DIR' continues a run from its last checkpoint (sequential:"
+          + " every epoch and every N steps; CTR: every epoch end) and ends with the same metrics"
+          + " as an uninterrupted run."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "A split dataset directory.")
@@ -40,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Override a recipe field (repeatable); an unknown key is an error listing the valid ones.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted sequential run.")
+  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run (sequential or CTR).")
   Path resume;
 
   @Option(names = "--quiet", description = "No progress bars.")
@@ -52,6 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     ProgressFactory progress = quiet ? ProgressFactory.NONE : ProgressFactory.CONSOLE;
+    if (resume != null && dev.recompose.models.ctr.CtrRun.isCtrRun(resume)) {
+      CtrTrainRun.resume(resume, out);
+      return 0;
+    }
     if (resume != null) {
       TrainJob.Result r = TrainJob.resume(resume, progress, line -> {
         out.println(line);

@@ -11,10 +11,15 @@
  *       built-in names in {@link dev.recompose.models.ctr.CtrRecipe#BUILT_IN} or a .yaml path),
  *       applies the overrides, builds samples ({@link dev.recompose.models.ctr.data.CtrDataLoader})
  *       and the model ({@link dev.recompose.models.ctr.CtrModel}), trains with
- *       {@link dev.recompose.models.ctr.train.SimpleCtrTrainer} and returns the per-epoch and test
- *       figures ({@link dev.recompose.models.ctr.train.TrainReport}).
- *   <li>{@code recompose eval --protocol ctr-logged}:
- *       {@link dev.recompose.models.ctr.train.CtrEvaluator#evaluate} on a split part, giving
+ *       {@link dev.recompose.models.ctr.train.ResumableCtrTrainer} and returns the per-epoch and
+ *       test figures ({@link dev.recompose.models.ctr.train.TrainReport}). The CLI trains into a
+ *       run directory ({@link dev.recompose.models.ctr.CtrRun#trainInto}), checkpointed at every
+ *       epoch end.
+ *   <li>{@code recompose train --resume runs/X}: {@link dev.recompose.models.ctr.CtrRun#resume},
+ *       continuing from the last epoch checkpoint to the same result as an uninterrupted run.
+ *   <li>{@code recompose eval --run runs/X} (protocol ctr-logged):
+ *       {@link dev.recompose.models.ctr.CtrRun#evaluateRun} from {@code best.safetensors}, with
+ *       {@link dev.recompose.models.ctr.train.CtrEvaluator#evaluate} on the test part, giving
  *       {@link dev.recompose.models.ctr.metric.CtrMetrics.Report} (AUC, GAUC by impression,
  *       weighted GAUC, logloss, MRR, nDCG@5/10, skipped single-class groups).
  * </ul>

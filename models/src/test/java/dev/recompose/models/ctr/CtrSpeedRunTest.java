@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Training throughput of NRMS and DeepFM at paper shapes on synthetic data, to compare with the
  * PyTorch peers in {@code benchmarks/peers/} (same shapes). Off by default:
- * {@code -Drecompose.ctr.speed=true}.
+ * {@code -Drecompose.ctr.speed=true}; {@code recompose.ctr.speed.models} (nrms,deepfm) and
+ * {@code recompose.ctr.speed.threads} (1,2) narrow the run.
  */
 class CtrSpeedRunTest {
   @TempDir Path tmp;
@@ -120,7 +121,9 @@ class CtrSpeedRunTest {
 
   private static void measure(String name, CtrRecipe recipe, Dataset ds, int steps) {
     CtrData data = CtrDataLoader.load(ds, CtrDataOptions.defaults());
-    for (int threads : new int[] {1, 2}) {
+    String threadList = System.getProperty("recompose.ctr.speed.threads", "1,2");
+    for (String t : threadList.split(",")) {
+      int threads = Integer.parseInt(t.trim());
       Parallel.setThreads(threads);
       CtrModel model = new CtrModel(recipe.model(), data, 1);
       model.train();
@@ -157,8 +160,14 @@ class CtrSpeedRunTest {
         + " (-Drecompose.ctr.speed=true)");
     int nrmsSteps = Integer.getInteger("recompose.ctr.speed.nrms_steps", 10);
     int fmSteps = Integer.getInteger("recompose.ctr.speed.deepfm_steps", 20);
-    Dataset news = Dataset.open(syntheticNews(tmp.resolve("news"), 64 * (nrmsSteps + 3)));
-    measure("nrms", CtrRecipe.load("nrms"), news, nrmsSteps);
+    String models = System.getProperty("recompose.ctr.speed.models", "nrms,deepfm");
+    if (models.contains("nrms")) {
+      Dataset news = Dataset.open(syntheticNews(tmp.resolve("news"), 64 * (nrmsSteps + 3)));
+      measure("nrms", CtrRecipe.load("nrms"), news, nrmsSteps);
+    }
+    if (!models.contains("deepfm")) {
+      return;
+    }
     Dataset tab = Dataset.open(syntheticTabular(tmp.resolve("tab"), 4096 * (fmSteps + 3)));
     measure("deepfm", CtrRecipe.load("deepfm").with(Map.of("train.optimizer", "adam")), tab,
         fmSteps);

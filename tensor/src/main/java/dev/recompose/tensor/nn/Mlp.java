@@ -1,5 +1,6 @@
 package dev.recompose.tensor.nn;
 
+import dev.recompose.tensor.ReluDropout;
 import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
 
@@ -30,7 +31,12 @@ public final class Mlp extends Module {
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h);
-            if (i + 1 < layers.size()) h = dropout.forward(activation.apply(h));
+            if (i + 1 < layers.size()) {
+                // ReLU + dropout fused into one node (bit-identical to the two ops in sequence)
+                h = activation == Activation.RELU
+                        ? ReluDropout.apply(h, dropout.p(), dropout.isTraining(), dropout.rng())
+                        : dropout.forward(activation.apply(h));
+            }
         }
         return h;
     }

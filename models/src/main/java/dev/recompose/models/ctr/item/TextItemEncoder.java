@@ -5,6 +5,7 @@ import dev.recompose.models.ctr.BrickContext;
 import dev.recompose.models.ctr.data.EntityFeatures;
 import dev.recompose.models.ctr.data.TextTokens;
 import dev.recompose.models.ctr.layer.AttentionPool;
+import dev.recompose.models.ctr.layer.SelfAttention;
 import dev.recompose.models.ctr.layer.Masks;
 import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
@@ -13,7 +14,6 @@ import dev.recompose.tensor.nn.Dropout;
 import dev.recompose.tensor.nn.Embedding;
 import dev.recompose.tensor.nn.Linear;
 import dev.recompose.tensor.nn.Module;
-import dev.recompose.tensor.nn.MultiHeadAttention;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +151,7 @@ public final class TextItemEncoder extends ItemEncoder {
     private final String kind;
     private final Conv1d conv;
     private final Linear project;
-    private final MultiHeadAttention attention;
+    private final SelfAttention attention;
     private final Dropout dropout;
     private final AttentionPool pool;
 
@@ -173,7 +173,7 @@ public final class TextItemEncoder extends ItemEncoder {
         case "self-attention" -> {
           this.conv = null;
           this.project = wordDim == dim ? null : child("project", new Linear(wordDim, dim, rng));
-          this.attention = child("attention", new MultiHeadAttention(dim, heads, 0f, rng));
+          this.attention = child("attention", new SelfAttention(dim, heads, rng));
           this.pool = child("pool", new AttentionPool(dim, query, rng));
         }
         case "attention" -> {
@@ -197,7 +197,7 @@ public final class TextItemEncoder extends ItemEncoder {
       Tensor h = project == null ? x : project.forward(x);
       return switch (kind) {
         case "cnn" -> pool.forward(dropout.forward(conv.forward(x).relu()), pad);
-        case "self-attention" -> pool.forward(dropout.forward(attention.forward(h, false, pad)),
+        case "self-attention" -> pool.forward(dropout.forward(attention.forward(h, pad)),
             pad);
         case "attention" -> pool.forward(h, pad);
         default -> Masks.mean(h, pad);

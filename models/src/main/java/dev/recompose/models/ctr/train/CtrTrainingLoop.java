@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * Trains a {@link CtrModel} on {@link CtrData}.
  *
  * <p>It exists to keep the CTR training step ({@link CtrSteps}) separable from the loop around it:
- * {@link SimpleCtrTrainer} is the plain loop used now; a generic trainer with checkpoints and
- * resume can implement this interface and reuse the same steps.
+ * {@link ResumableCtrTrainer} is the loop (with checkpoints and resume); other loops can
+ * implement this interface and reuse the same steps.
  */
 public interface CtrTrainingLoop {
   /** Trains, evaluating on the validation part each epoch; {@code log} receives progress lines. */

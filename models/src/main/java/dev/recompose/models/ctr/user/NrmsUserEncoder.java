@@ -3,9 +3,9 @@ package dev.recompose.models.ctr.user;
 import dev.recompose.models.ctr.BrickConfig;
 import dev.recompose.models.ctr.BrickContext;
 import dev.recompose.models.ctr.layer.AttentionPool;
+import dev.recompose.models.ctr.layer.SelfAttention;
 import dev.recompose.tensor.Tensor;
 import dev.recompose.tensor.nn.Dropout;
-import dev.recompose.tensor.nn.MultiHeadAttention;
 
 /**
  * Multi-head self-attention over the clicked items, then additive attention (brick {@code nrms}):
@@ -14,7 +14,7 @@ import dev.recompose.tensor.nn.MultiHeadAttention;
  * (200), {@code dropout} (0.2).
  */
 public final class NrmsUserEncoder extends UserEncoder {
-  private final MultiHeadAttention attention;
+  private final SelfAttention attention;
   private final Dropout dropout;
   private final AttentionPool pool;
   private final int fields;
@@ -25,8 +25,7 @@ public final class NrmsUserEncoder extends UserEncoder {
     this.fields = ctx.itemFields();
     this.dim = ctx.dim();
     int width = ctx.itemWidth();
-    this.attention = child("attention", new MultiHeadAttention(width, cfg.getInt("heads", 16), 0f,
-        ctx.rng()));
+    this.attention = child("attention", new SelfAttention(width, cfg.getInt("heads", 16), ctx.rng()));
     this.dropout = child("dropout", new Dropout(cfg.getFloat("dropout", 0.2f), ctx.rng().split()));
     this.pool = child("pool", new AttentionPool(width, cfg.getInt("query_dim", 200), ctx.rng()));
   }
@@ -44,7 +43,7 @@ public final class NrmsUserEncoder extends UserEncoder {
   @Override
   public Tensor encode(UserInput in) {
     Tensor h = in.requireHistory("nrms");
-    Tensor a = dropout.forward(attention.forward(h, false, in.historyPad()));
+    Tensor a = dropout.forward(attention.forward(h, in.historyPad()));
     return pool.forward(a, in.historyPad()).reshape(h.size(0), fields, dim);
   }
 }

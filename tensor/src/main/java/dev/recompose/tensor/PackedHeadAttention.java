@@ -1,0 +1,177 @@
+package dev.recompose.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Multi-head scaled dot-product attention (Vaswani et al. 2017) on heads packed in the last axis:
+ * {@code q [B, T, H*D]}, {@code k, v [B, S, H*D]} (the outputs of the projections, as they come)
+ * to {@code [B, T, H*D]} (the input of the output projection), with an optional key-padding mask,
+ * no causal mask and no attention dropout.
+ *
+ * <p>It exists for the short sequences of news recommenders (NRMS: 30-word titles and 50-item
+ * histories, 16 heads of 16 dimensions), where {@link Functional#attention} spends most of its
+ * time outside arithmetic: splitting heads and merging them are permute copies, and each head's
+ * products are {@code 30 x 30 x 16} GEMMs, too small for the blocked kernel's packing and edge
+ * tiles. Here every (batch, head) pair is one task that reads its rows in place (stride
+ * {@code H*D}), keeps a transposed copy of its keys and values ({@code D x S}, a few KB) and
+ * does both products and the softmax with vector FMAs over keys, with gradients the same way.
+ * Attention probabilities are kept for backward, as {@link Functional#attention} keeps them.
+ */
+public final class PackedHeadAttention {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = F.length();
+
+    private PackedHeadAttention() {}
+
+    /**
+     * {@code softmax(q_h k_h^T / sqrt(D) + mask) v_h} for every head {@code h}, heads packed.
+     *
+     * @param keyPadding int32 {@code [B, S]}, non-zero marks a padded key no query may see; may be
+     *     null. A query that sees no key outputs zeros.
+     */
+    public static Tensor apply(Tensor q, Tensor k, Tensor v, int heads, Tensor keyPadding) {
+        if (q.dim() != 3 || k.dim() != 3 || v.dim() != 3) {
+            throw new IllegalArgumentException("packed attention needs [B, T, H*D] q, k, v; got " + Shapes.str(q.shapeRef())
+                    + ", " + Shapes.str(k.shapeRef()) + ", " + Shapes.str(v.shapeRef()));
+        }
+        int b = q.size(0), t = q.size(1), width = q.size(2), s = k.size(1);
+        if (heads <= 0 || width % heads != 0) throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
+        if (k.size(0) != b || v.size(0) != b || k.size(2) != width || v.size(2) != width || v.size(1) != s) {
+            throw new IllegalArgumentException("packed attention: k " + Shapes.str(k.shapeRef()) + " and v " + Shapes.str(v.shapeRef())
+                    + " do not match q " + Shapes.str(q.shapeRef()));
+        }
+        if (keyPadding != null && (!keyPadding.isInt() || keyPadding.dim() != 2 || keyPadding.size(0) != b || keyPadding.size(1) != s)) {
+            throw new IllegalArgumentException("key padding mask must be int32 [" + b + ", " + s + "], got " + Shapes.str(keyPadding.shapeRef()));
+        }
+        int d = width / heads;
+        int sp = (s + VL - 1) / VL * VL;
+        float scale = (float) (1 / Math.sqrt(d));
+        float[] qd = q.data(), kd = k.data(), vd = v.data();
+        int[] pad = keyPadding == null ? null : keyPadding.ints;
+        int ts = t * s;
+        float[] probs = new float[b * heads * ts];
+        float[] o = new float[b * t * width];
+        Parallel.forRange(b * heads, 1, (start, end) -> {
+            float[] kt = new float[d * sp];
+            float[] row = new float[sp];
+            for (int x = start; x < end; x++) {
+                int bi = x / heads, h = x % heads;
+                int qBase = bi * t * width + h * d, kBase = bi * s * width + h * d;
+                transpose(kd, kBase, width, s, d, sp, kt);
+                int pOff = x * ts;
+                for (int i = 0; i < t; i++) {
+                    rowTimes(qd, qBase + i * width, d, kt, sp, row);
+                    float mx = Float.NEGATIVE_INFINITY;
+                    for (int j = 0; j < s; j++) {
+                        if (pad != null && pad[bi * s + j] != 0) {
+                            row[j] = Float.NEGATIVE_INFINITY;
+                        } else {
+                            row[j] *= scale;
+                            mx = Math.max(mx, row[j]);
+                        }
+                    }
+                    int pr = pOff + i * s;
+                    if (mx == Float.NEGATIVE_INFINITY) continue; // no visible key: zeros
+                    for (int j = s; j < sp; j++) row[j] = Float.NEGATIVE_INFINITY;
+                    VectorExp.expShifted(row, sp, mx); // reproducible bits; exp(-inf) = 0
+                    float sum = 0f; // in order: a vector reduceLanes may round differently once JIT-compiled
+                    for (int j = 0; j < s; j++) sum += row[j];
+                    float inv = 1f / sum;
+                    for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
+                    weightedRows(probs, pr, 1, s, vd, kBase, width, o, qBase + i * width, d);
+                }
+            }
+        });
+        return Tensor.result(o, new int[] {b, t, width}, g -> {
+            float[] gq = q.requiresGrad ? q.gradBuf() : null;
+            float[] gk = k.requiresGrad ? k.gradBuf() : null;
+            float[] gv = v.requiresGrad ? v.gradBuf() : null;
+            Parallel.forRange(b * heads, 1, (start, end) -> {
+                float[] vt = new float[d * sp];
+                float[] dp = new float[sp];
+                float[] ds = new float[ts];
+                for (int x = start; x < end; x++) {
+                    int bi = x / heads, h = x % heads;
+                    int qBase = bi * t * width + h * d, kBase = bi * s * width + h * d;
+                    int pOff = x * ts;
+                    if (gv != null) {
+                        for (int j = 0; j < s; j++) {
+                            weightedRows(probs, pOff + j, s, t, g, qBase, width, gv, kBase + j * width, d);
+                        }
+                    }
+                    if (gq == null && gk == null) continue;
+                    transpose(vd, kBase, width, s, d, sp, vt);
+                    for (int i = 0; i < t; i++) {
+                        int pr = pOff + i * s;
+                        rowTimes(g, qBase + i * width, d, vt, sp, dp);
+                        float dot = 0f;
+                        for (int j = 0; j < s; j++) dot += dp[j] * probs[pr + j];
+                        for (int j = 0; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
+                        if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, width, gq, qBase + i * width, d);
+                    }
+                    if (gk != null) {
+                        for (int j = 0; j < s; j++) {
+                            weightedRows(ds, j, s, t, qd, qBase, width, gk, kBase + j * width, d);
+                        }
+                    }
+                }
+            });
+        }, q, k, v);
+    }
+
+    /** {@code dst[c*sp + j] = src[base + j*stride + c]} for {@code j < s, c < d}; columns past s stay 0. */
+    private static void transpose(float[] src, int base, int stride, int s, int d, int sp, float[] dst) {
+        for (int j = 0; j < s; j++) {
+            int at = base + j * stride;
+            for (int c = 0; c < d; c++) dst[c * sp + j] = src[at + c];
+        }
+    }
+
+    /** {@code out[0..sp) = sum_c a[aOff + c] * mt[c*sp ..]}: one row times a transposed {@code d x sp} block. */
+    private static void rowTimes(float[] a, int aOff, int d, float[] mt, int sp, float[] out) {
+        for (int j = 0; j < sp; j += VL) {
+            FloatVector acc = FloatVector.zero(F), acc2 = FloatVector.zero(F);
+            int c = 0, at = j;
+            for (; c + 2 <= d; c += 2, at += 2 * sp) { // two chains, half the FMA latency waits
+                acc = FloatVector.broadcast(F, a[aOff + c]).fma(FloatVector.fromArray(F, mt, at), acc);
+                acc2 = FloatVector.broadcast(F, a[aOff + c + 1]).fma(FloatVector.fromArray(F, mt, at + sp), acc2);
+            }
+            if (c < d) acc = FloatVector.broadcast(F, a[aOff + c]).fma(FloatVector.fromArray(F, mt, at), acc);
+            acc.add(acc2).intoArray(out, j);
+        }
+    }
+
+    /**
+     * {@code dst[dstOff + c] += sum_r coef[coefOff + r*coefStride] * src[srcBase + r*srcStride + c]}
+     * for {@code r < rows, c < d}: a weighted sum of rows, each vector of columns accumulated in a
+     * register over all rows before one store.
+     */
+    private static void weightedRows(float[] coef, int coefOff, int coefStride, int rows, float[] src, int srcBase,
+                                     int srcStride, float[] dst, int dstOff, int d) {
+        int c = 0;
+        for (int bound = F.loopBound(d); c < bound; c += VL) {
+            // four independent accumulators: one FMA chain would wait on its own latency every row
+            FloatVector a0 = FloatVector.fromArray(F, dst, dstOff + c);
+            FloatVector a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            int r = 0, ci = coefOff, si = srcBase + c;
+            for (; r + 4 <= rows; r += 4, ci += 4 * coefStride, si += 4 * srcStride) {
+                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
+                a1 = FloatVector.broadcast(F, coef[ci + coefStride]).fma(FloatVector.fromArray(F, src, si + srcStride), a1);
+                a2 = FloatVector.broadcast(F, coef[ci + 2 * coefStride]).fma(FloatVector.fromArray(F, src, si + 2 * srcStride), a2);
+                a3 = FloatVector.broadcast(F, coef[ci + 3 * coefStride]).fma(FloatVector.fromArray(F, src, si + 3 * srcStride), a3);
+            }
+            for (; r < rows; r++, ci += coefStride, si += srcStride) {
+                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
+            }
+            a0.add(a1).add(a2.add(a3)).intoArray(dst, dstOff + c);
+        }
+        for (; c < d; c++) {
+            float acc = dst[dstOff + c];
+            for (int r = 0, ci = coefOff, si = srcBase + c; r < rows; r++, ci += coefStride, si += srcStride) {
+                acc += coef[ci] * src[si];
+            }
+            dst[dstOff + c] = acc;
+        }
+    }
+}
