@@ -105,7 +105,8 @@ public final class CtrExecutor implements RunExecutor {
     writeTrainLog(ctx, rep);
     for (TrainReport.Epoch e : rep.epochs()) {
       if (!Double.isFinite(e.loss())) {
-        // the CTR loop does not stop on a diverged loss; its model would score NaN
+        // the trainer stops at the first non-finite step loss; this also catches a report whose
+        // epoch mean overflowed
         throw new IllegalStateException("loss is " + e.loss() + " at epoch " + e.epoch()
             + "; lower train.lr");
       }

@@ -146,7 +146,8 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
         Tensor loss = steps.loss(model, b);
         float lv = loss.item();
         if (!Float.isFinite(lv)) {
-          throw new IllegalStateException("loss is " + lv + " in epoch " + e + "; lower train.lr");
+          throw new IllegalStateException("loss is " + lv + " at epoch " + e + ", step "
+              + (batches + 1) + "; lower train.lr");
         }
         loss.backward();
         if (opt == null) {
