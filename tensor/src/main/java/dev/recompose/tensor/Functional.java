@@ -150,6 +150,79 @@ public final class Functional {
     }
 
     /**
+     * {@link #dropout} on the real rows of a larger padded tensor: row {@code r} of {@code x [R, d]}
+     * is row {@code rows[r]} of a {@code [N, d]} tensor, and gets that row's mask (stream positions
+     * {@code rows[r] * d .. + d-1}). Dropping out the gathered rows is therefore exactly dropping
+     * out the padded tensor and gathering afterwards, for the same {@code rng} state.
+     *
+     * <p>It exists so that sequence models can run their row-wise layers on the real positions
+     * only (SASRec's left padding is about a fifth of ml-100k positions) without changing the
+     * dropout stream of the padded layout.
+     */
+    public static Tensor dropoutRows(Tensor x, float p, boolean training, Rng rng, int[] rows) {
+        if (p < 0f || p >= 1f) throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
+        if (x.dim() != 2 || x.size(0) != rows.length) {
+            throw new IllegalArgumentException("dropoutRows needs [" + rows.length + ", d] input, got " + Shapes.str(x.shapeRef()));
+        }
+        if (!training || p == 0f) return x;
+        float[] in = x.data();
+        int d = x.size(1);
+        long seed = rng.nextLong();
+        float[] o = new float[in.length];
+        int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, d));
+        Parallel.forRange(rows.length, grain, (r0, r1) -> maskRows(in, o, rows, d, p, seed, r0, r1));
+        return Tensor.result(o, x.shape(), g -> {
+            Parallel.forRange(rows.length, grain, (r0, r1) -> maskRows(g, g, rows, d, p, seed, r0, r1));
+            x.accumulateGrad(g);
+        }, x);
+    }
+
+    /**
+     * {@code out = in * mask} over rows {@code [r0, r1)} of {@link #dropoutRows}; the mask of each
+     * run of consecutive padded rows is generated in one piece, so the vector hash covers it.
+     */
+    private static void maskRows(float[] in, float[] out, int[] rows, int d, float p, long seed, int r0, int r1) {
+        int maxRun = Math.max(1, MASK_BLOCK / Math.max(1, d));
+        float[] mask = new float[Math.min(r1 - r0, maxRun) * d];
+        for (int r = r0; r < r1; ) {
+            int e = r + 1;
+            while (e < r1 && e - r < maxRun && rows[e] == rows[e - 1] + 1) e++;
+            int len = (e - r) * d;
+            fillKeep(mask, 0, (long) rows[r] * d, len, p, seed);
+            int base = r * d;
+            for (int j = 0; j < len; j++) out[base + j] = in[base + j] * mask[j];
+            r = e;
+        }
+    }
+
+    /**
+     * The inverse of gathering rows: {@code x [R, d]} written to rows {@code rows[r]} of a zero
+     * {@code [n, d]} tensor (rows strictly increasing). Its gradient gathers those rows back.
+     *
+     * <p>It exists for sequence models that run row-wise layers on real (unpadded) positions only
+     * and need the padded layout again for attention.
+     */
+    public static Tensor scatterRows(Tensor x, int[] rows, int n) {
+        if (x.dim() != 2 || x.size(0) != rows.length) {
+            throw new IllegalArgumentException("scatterRows needs [" + rows.length + ", d] input, got " + Shapes.str(x.shapeRef()));
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] < 0 || rows[r] >= n || (r > 0 && rows[r] <= rows[r - 1])) {
+                throw new IllegalArgumentException("scatterRows rows must be strictly increasing in [0, " + n + "), got " + rows[r] + " at " + r);
+            }
+        }
+        int d = x.size(1);
+        float[] in = x.data();
+        float[] o = new float[n * d];
+        for (int r = 0; r < rows.length; r++) System.arraycopy(in, r * d, o, rows[r] * d, d);
+        return Tensor.result(o, new int[] {n, d}, g -> {
+            float[] gx = new float[in.length];
+            for (int r = 0; r < rows.length; r++) System.arraycopy(g, rows[r] * d, gx, r * d, d);
+            x.accumulateGrad(gx);
+        }, x);
+    }
+
+    /**
      * Layer normalisation over the last axis (Ba, Kiros and Hinton 2016), fused forward and
      * backward; {@code gamma} and {@code beta} (shape [last]) may be null.
      */

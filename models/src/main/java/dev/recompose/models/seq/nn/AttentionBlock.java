@@ -78,42 +78,92 @@ final class AttentionBlock extends Module {
   }
 
   /**
+   * The real (non-padded) rows of a left-padded batch {@code [B, T]}, flattened to {@code B*T}
+   * row numbers in increasing order, with the key-padding flags that attention needs.
+   *
+   * <p>It exists so that the row-wise layers (projections, LayerNorms, FFN, dropout, residuals)
+   * can run on real positions only ({@link #forwardRows}); only attention sees the padded layout.
+   */
+  record Rows(int[] rows, int batch, int len, Tensor index, Tensor keyPadding) {
+    /** The real rows of left-padded ids {@code [b, len]} (0 = padding). */
+    static Rows of(int[] ids, int b, int len) {
+      if (ids.length != b * len) {
+        throw new IllegalArgumentException("ids has " + ids.length + " entries, expected " + b
+            + " x " + len);
+      }
+      int[] rows = Windows.realRows(ids);
+      return new Rows(rows, b, len, Tensor.ofInts(rows, rows.length),
+          Tensor.ofInts(Windows.padFlags(ids), b, len));
+    }
+
+    int count() {
+      return rows.length;
+    }
+  }
+
+  /**
    * @param x {@code [B, T, dim]}
    * @param keyPadding int32 {@code [B, T]}, 1 marks padding
    * @param rng dropout source in training mode (may be null in eval mode)
    */
   Tensor forward(Tensor x, boolean causal, Tensor keyPadding, Rng rng) {
+    return run(x, causal, keyPadding, rng, null);
+  }
+
+  /**
+   * The same block on the real rows only: {@code x} is {@code [rows.count(), dim]}, the rows of a
+   * padded {@code [B, T, dim]} input whose padded rows are zero. The output equals the padded
+   * forward's output at those rows, with the same dropout stream (masks keyed by padded
+   * position); padded rows never reach a real row (keys are masked, queries are row-wise).
+   */
+  Tensor forwardRows(Tensor x, boolean causal, Rows rows, Rng rng) {
+    if (x.dim() != 2 || x.size(0) != rows.count() || x.size(1) != dim) {
+      throw new IllegalArgumentException("forwardRows needs [" + rows.count() + ", " + dim
+          + "], got " + java.util.Arrays.toString(x.shape()));
+    }
+    return run(x, causal, rows.keyPadding(), rng, rows);
+  }
+
+  private Tensor run(Tensor x, boolean causal, Tensor keyPadding, Rng rng, Rows rows) {
     float p = isTraining() ? dropout : 0f;
     return switch (layout) {
       case ORIGINAL -> {
         Tensor q = norm1.forward(x);
-        Tensor h = q.add(attend(q, x, causal, keyPadding, p, rng));
+        Tensor h = q.add(attend(q, x, causal, keyPadding, p, rng, rows));
         Tensor hn = norm2.forward(h);
-        yield hn.add(ffn(hn, p, rng, true));
+        yield hn.add(ffn(hn, p, rng, true, rows));
       }
       case PRE_LN -> {
         Tensor n = norm1.forward(x);
-        Tensor h = x.add(drop(output.forward(attend(n, n, causal, keyPadding, p, rng)), p, rng));
-        yield h.add(ffn(norm2.forward(h), p, rng, false));
+        Tensor h = x.add(drop(output.forward(attend(n, n, causal, keyPadding, p, rng, rows)), p,
+            rng, rows));
+        yield h.add(ffn(norm2.forward(h), p, rng, false, rows));
       }
       case POST_LN -> {
-        Tensor a = drop(output.forward(attend(x, x, causal, keyPadding, p, rng)), p, rng);
+        Tensor a = drop(output.forward(attend(x, x, causal, keyPadding, p, rng, rows)), p, rng,
+            rows);
         Tensor h = norm1.forward(x.add(a));
-        yield norm2.forward(h.add(ffn(h, p, rng, false)));
+        yield norm2.forward(h.add(ffn(h, p, rng, false, rows)));
       }
     };
   }
 
-  private Tensor attend(Tensor q, Tensor kv, boolean causal, Tensor keyPadding, float p, Rng rng) {
-    int b = q.size(0);
-    int t = q.size(1);
-    Tensor qh = split(query.forward(q), b, t);
-    Tensor kh = split(key.forward(kv), b, t);
-    Tensor vh = split(value.forward(kv), b, t);
+  private Tensor attend(Tensor q, Tensor kv, boolean causal, Tensor keyPadding, float p, Rng rng,
+      Rows rows) {
+    int b = rows == null ? q.size(0) : rows.batch();
+    int t = rows == null ? q.size(1) : rows.len();
+    Tensor qh = split(padded(query.forward(q), rows), b, t);
+    Tensor kh = split(padded(key.forward(kv), rows), b, t);
+    Tensor vh = split(padded(value.forward(kv), rows), b, t);
     Tensor o = Functional.attention(qh, kh, vh, causal, keyPadding, p, p > 0 ? rng : null);
-    return heads == 1 ? o.reshape(b, t, dim) : o.permute(0, 2, 1, 3).reshape(b, t, dim);
+    Tensor merged = heads == 1 ? o : o.permute(0, 2, 1, 3);
+    return rows == null ? merged.reshape(b, t, dim)
+        : merged.reshape(b * t, dim).indexSelect(0, rows.index());
   }
 
+  private static Tensor padded(Tensor x, Rows rows) {
+    return rows == null ? x : Functional.scatterRows(x, rows.rows(), rows.batch() * rows.len());
+  }
   private Tensor split(Tensor x, int b, int t) {
     if (heads == 1) {
       return x.reshape(b, 1, t, dim);
@@ -121,16 +171,20 @@ final class AttentionBlock extends Module {
     return x.reshape(b, t, heads, dim / heads).permute(0, 2, 1, 3);
   }
 
-  private Tensor ffn(Tensor x, float p, Rng rng, boolean innerDropout) {
+  private Tensor ffn(Tensor x, float p, Rng rng, boolean innerDropout, Rows rows) {
     Tensor h = ff1.forward(x);
     h = gelu ? h.gelu() : h.relu();
     if (innerDropout) {
-      h = drop(h, p, rng);
+      h = drop(h, p, rng, rows);
     }
-    return drop(ff2.forward(h), p, rng);
+    return drop(ff2.forward(h), p, rng, rows);
   }
 
-  private static Tensor drop(Tensor x, float p, Rng rng) {
-    return p > 0 ? Functional.dropout(x, p, true, rng) : x;
+  private static Tensor drop(Tensor x, float p, Rng rng, Rows rows) {
+    if (p <= 0) {
+      return x;
+    }
+    return rows == null ? Functional.dropout(x, p, true, rng)
+        : Functional.dropoutRows(x, p, true, rng, rows.rows());
   }
 }

@@ -50,6 +50,7 @@ public final class SasRec extends Module implements Trainable {
   private final Tensor positions;
   private final List<AttentionBlock> blocks = new ArrayList<>();
   private final LayerNorm finalNorm;
+  private boolean compact = true;
 
   /** Builds the network of recipe {@code r} for {@code data}, initialised from {@code r.seed}. */
   public SasRec(Recipe r, SequenceData data) {
@@ -120,6 +121,40 @@ public final class SasRec extends Module implements Trainable {
     return finalNorm.forward(x);
   }
 
+  /**
+   * Hidden states of the real rows only ({@code [rows.count(), d]}, in {@code rows} order): the
+   * rows of {@link #encode} at the real positions, computed without the padded rows. Every
+   * row-wise layer runs on real rows; attention sees the padded layout (it skips padded keys and
+   * queries). Dropout masks are keyed by padded position, so the stream is that of {@link #encode}.
+   */
+  Tensor encodeRows(int[] ids, AttentionBlock.Rows rows, Rng rng, Tensor items) {
+    int n = rows.count();
+    int[] r = rows.rows();
+    int[] rid = new int[n];
+    int[] rpos = new int[n];
+    for (int k = 0; k < n; k++) {
+      rid[k] = ids[r[k]];
+      rpos[k] = r[k] % maxLen;
+    }
+    Tensor x = Functional.embedding(items, Tensor.ofInts(rid, n), 0, false);
+    if (scale) {
+      x = x.mul((float) Math.sqrt(dim));
+    }
+    x = x.add(positions.indexSelect(0, Tensor.ofInts(rpos, n)));
+    if (isTraining() && dropout > 0) {
+      x = Functional.dropoutRows(x, dropout, true, rng, r);
+    }
+    for (AttentionBlock block : blocks) {
+      x = block.forwardRows(x, true, rows, rng);
+    }
+    return finalNorm.forward(x);
+  }
+
+  /** Whether {@link #loss} runs on real rows only ({@link #encodeRows}); false for the padded path. */
+  void setCompact(boolean compact) {
+    this.compact = compact;
+  }
+
   @Override
   public Tensor loss(int[] examples, Rng rng) {
     int b = examples.length;
@@ -135,20 +170,16 @@ public final class SasRec extends Module implements Trainable {
         tgt[r * maxLen + j] = j < maxLen - k ? -1 : s[s.length - maxLen + j] + 1;
       }
     }
-    Tensor h = encode(ids, b, rng, items).reshape(b * maxLen, dim);
-    int real = 0;
-    for (int t : tgt) {
-      real += t >= 0 ? 1 : 0;
-    }
-    int[] rows = new int[real];
+    AttentionBlock.Rows rr = AttentionBlock.Rows.of(ids, b, maxLen);
+    int real = rr.count();
+    int[] rows = rr.rows();
     int[] pos = new int[real];
-    for (int i = 0, k = 0; i < tgt.length; i++) {
-      if (tgt[i] >= 0) {
-        rows[k] = i;
-        pos[k++] = tgt[i];
-      }
+    for (int k = 0; k < real; k++) {
+      pos[k] = tgt[rows[k]];
     }
-    Tensor hr = h.indexSelect(0, Tensor.ofInts(rows, real));
+    // the real input positions are exactly the positions with a target
+    Tensor hr = compact ? encodeRows(ids, rr, rng, items)
+        : encode(ids, b, rng, items).reshape(b * maxLen, dim).indexSelect(0, rr.index());
     if (ce) {
       return Losses.fullSoftmaxCrossEntropy(hr, items, Tensor.ofInts(pos, real), 1024, 1);
     }

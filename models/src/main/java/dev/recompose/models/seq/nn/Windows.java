@@ -40,4 +40,19 @@ final class Windows {
     }
     return f;
   }
+
+  /** Flat indices of the real (non-zero) entries of {@code ids}, in increasing order. */
+  static int[] realRows(int[] ids) {
+    int n = 0;
+    for (int id : ids) {
+      n += id != 0 ? 1 : 0;
+    }
+    int[] rows = new int[n];
+    for (int i = 0, k = 0; i < ids.length; i++) {
+      if (ids[i] != 0) {
+        rows[k++] = i;
+      }
+    }
+    return rows;
+  }
 }
