@@ -61,6 +61,7 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean directB = !transB && ldb <= 256 && !(transA && m <= 64);
+                boolean panelMajor = transA && m <= 64 && !directB;
                 float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
                 int lastNr = nc - (panels - 1) * NR;
                 // a direct B's partial last panel is copied once, zero padded, so the kernel can read NR columns
@@ -70,7 +71,12 @@ public final class Gemm {
                 Parallel.RangeBody body = (rs, re) -> {
                     float[] pa = PACK_A.get();
                     float[] tile = TILE.get();
-                    for (int rb = rs; rb < re; rb++) {
+                    int nb = re - rs, packedRb = -1;
+                    for (int it = 0; it < nb * panels; it++) {
+                        // weight gradients (transposed A, few rows, long k) walk panel-major so one
+                        // packed B panel stays in L1 across the row blocks; elsewhere row-major
+                        int rb = rs + (panelMajor ? it % nb : it / panels);
+                        int p = panelMajor ? it / nb : it % panels;
                         int i0 = rb * MR;
                         int mr = Math.min(MR, m - i0);
                         boolean directA = mr == MR && alpha == 1f;
@@ -82,13 +88,14 @@ public final class Gemm {
                             aRs = transA ? 1 : lda;
                             aKs = transA ? lda : 1;
                         } else {
-                            packA(transA, a, aOff, lda, i0, mr, fpc, kc, alpha, pa);
+                            if (rb != packedRb) packA(transA, a, aOff, lda, i0, mr, fpc, kc, alpha, pa);
+                            packedRb = rb;
                             aSrc = pa;
                             aBase = 0;
                             aRs = 1;
                             aKs = MR;
                         }
-                        for (int p = 0; p < panels; p++) {
+                        {
                             int j0 = fjc + p * NR;
                             int nr = Math.min(NR, fjc + fnc - j0);
                             float[] bSrc;
