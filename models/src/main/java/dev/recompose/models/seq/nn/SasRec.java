@@ -34,6 +34,13 @@ import java.util.List;
  * One training example is one user's train sequence: input {@code s[0..n-2]}, targets
  * {@code s[1..n-1]}, both the last {@code max_len}. The item table is the recipe's
  * {@code item.repr} ({@link SeqItemEncoder}: by default the learned ID table described here).
+ *
+ * <p>Training runs every row-wise layer (embedding, LayerNorms, projections, FFN, dropout,
+ * residuals) on the real positions only ({@link #encodeRows}; on ml-100k at max length 50 about a
+ * fifth of the positions are left padding); attention alone sees the padded layout. The result
+ * equals the padded computation: padded rows never reach a real row, and dropout masks are keyed
+ * by padded position, so the loss is bit-identical and gradients agree to float rounding
+ * (different row counts in the reductions). Scoring uses the padded {@link #encode}.
  */
 public final class SasRec extends Module implements Trainable {
   private final SequenceData data;
