@@ -29,6 +29,9 @@ final class AttentionKernel {
     private final float scale;
     private final float dropout;
     private final long dropSeed;
+    /** Row offsets of each slice in compact q/k/v/output ({@link #rows}); null for the padded layout. */
+    private final int[] base;
+    private final int outRows;
     /** Softmax probabilities (before dropout), [B*H, T, S]; zero outside each row's key range. */
     final float[] probs;
 
@@ -49,6 +52,45 @@ final class AttentionKernel {
         this.dropout = dropout;
         this.dropSeed = dropSeed;
         this.probs = new float[b * h * t * s];
+        this.base = null;
+        this.outRows = b * h * t;
+    }
+
+    /**
+     * A causal, one-head kernel over compact rows: q, k, v and the output hold only the real
+     * (non-padded) positions, batch row after batch row ({@code [R, d]}); with left padding only,
+     * batch row {@code bi}'s positions {@code [lo_bi, T)} sit at compact rows
+     * {@code base[bi] + lo_bi ..}, and the kernel never touches a position before {@code lo_bi}.
+     */
+    AttentionKernel(float[] q, float[] k, float[] v, int[] pad, int[] base, int rows, int b, int t, int dk, int dv,
+                    float scale, float dropout, long dropSeed) {
+        this.q = q;
+        this.k = k;
+        this.v = v;
+        this.pad = pad;
+        this.b = b;
+        this.h = 1;
+        this.t = t;
+        this.s = t;
+        this.dk = dk;
+        this.dv = dv;
+        this.causal = true;
+        this.scale = scale;
+        this.dropout = dropout;
+        this.dropSeed = dropSeed;
+        this.probs = new float[b * t * t];
+        this.base = base;
+        this.outRows = rows;
+    }
+
+    /** First row of slice x's queries (and outputs) in q / the output, as a row index. */
+    private int qRow(int x) {
+        return base == null ? x * t : base[x];
+    }
+
+    /** First row of slice x's keys and values, as a row index. */
+    private int kRow(int x) {
+        return base == null ? x * s : base[x];
     }
 
     /** First key that is not a leading pad of batch row {@code bi} (S when all are padded). */
@@ -77,7 +119,7 @@ final class AttentionKernel {
     /** Runs the forward pass; returns the output [B*H, T, Dv]. */
     float[] forward() {
         int bh = b * h, ts = t * s;
-        float[] o = new float[bh * t * dv];
+        float[] o = new float[outRows * dv];
         boolean drop = dropout > 0f;
         Parallel.forRange(bh, 1, (start, end) -> {
             float[] kt = new float[dk * sp()];
@@ -88,8 +130,8 @@ final class AttentionKernel {
                 int lo = lo(x / h), i0 = firstRow(lo);
                 if (i0 >= t) continue;
                 int pOff = x * ts;
-                transpose(k, x * s * dk, sp(), dk, lo, hi(t - 1), kt);
-                scores(q, x * t * dk, dk, kt, i0, lo, probs, pOff, scratch);
+                transpose(k, kRow(x) * dk, sp(), dk, lo, hi(t - 1), kt);
+                scores(q, qRow(x) * dk, dk, kt, i0, lo, probs, pOff, scratch);
                 softmax(x, i0, lo, pOff);
                 float[] src = probs;
                 int srcOff = pOff;
@@ -99,8 +141,8 @@ final class AttentionKernel {
                     src = pd;
                     srcOff = 0;
                 }
-                padRows(v, x * s * dv, lo, hi(t - 1), dv, vp);
-                rowCombine(src, srcOff, i0, lo, vp, dv, o, x * t * dv, scratch);
+                padRows(v, kRow(x) * dv, lo, hi(t - 1), dv, vp);
+                rowCombine(src, srcOff, i0, lo, vp, dv, o, qRow(x) * dv, scratch);
             }
         });
         return o;
@@ -122,19 +164,19 @@ final class AttentionKernel {
             for (int x = start; x < end; x++) {
                 int lo = lo(x / h), i0 = firstRow(lo);
                 if (i0 >= t) continue;
-                int pOff = x * ts, gOff = x * t * dv;
+                int pOff = x * ts, gOff = qRow(x) * dv;
                 if (drop) {
                     Functional.fillKeep(keep, 0, pOff, ts, dropout, dropSeed);
                     for (int i = 0; i < ts; i++) pd[i] = probs[pOff + i] * keep[i];
                 }
                 if (gv != null) {
                     padRows(g, gOff, i0, t, dv, gp);
-                    colCombine(drop ? pd : probs, drop ? 0 : pOff, i0, lo, gp, dv, gv, x * s * dv, scratch);
+                    colCombine(drop ? pd : probs, drop ? 0 : pOff, i0, lo, gp, dv, gv, kRow(x) * dv, scratch);
                 }
                 if (gq == null && gk == null) continue;
                 // dP = dO V^T on the visible block, then dS = P * (dP - rowsum(dP * P)) * scale
                 Arrays.fill(dp, 0f);
-                transpose(v, x * s * dv, sp(), dv, lo, hi(t - 1), vt);
+                transpose(v, kRow(x) * dv, sp(), dv, lo, hi(t - 1), vt);
                 scores(g, gOff, dv, vt, i0, lo, dp, 0, scratch);
                 for (int i = i0; i < t; i++) {
                     int row = i * s, hiI = hi(i);
@@ -146,12 +188,12 @@ final class AttentionKernel {
                     if (end2 > hiI) Arrays.fill(dp, row + hiI, row + end2, 0f);
                 }
                 if (gq != null) {
-                    padRows(k, x * s * dk, lo, hi(t - 1), dk, kp);
-                    rowCombine(dp, 0, i0, lo, kp, dk, gq, x * t * dk, scratch);
+                    padRows(k, kRow(x) * dk, lo, hi(t - 1), dk, kp);
+                    rowCombine(dp, 0, i0, lo, kp, dk, gq, qRow(x) * dk, scratch);
                 }
                 if (gk != null) {
-                    padRows(q, x * t * dk, i0, t, dk, qp);
-                    colCombine(dp, 0, i0, lo, qp, dk, gk, x * s * dk, scratch);
+                    padRows(q, qRow(x) * dk, i0, t, dk, qp);
+                    colCombine(dp, 0, i0, lo, qp, dk, gk, kRow(x) * dk, scratch);
                 }
             }
         });

@@ -223,6 +223,44 @@ public final class Functional {
     }
 
     /**
+     * Causal one-head {@link #attention} on compact rows: {@code q}, {@code k} {@code [R, dk]} and
+     * {@code v} {@code [R, dv]} hold only the real positions of a left-padded batch
+     * ({@code keyPadding} int32 {@code [B, T]}, non-zero = pad, pads leading in each row), batch row
+     * after batch row, and so does the output {@code [R, dv]}. Equal, row for row, to the padded
+     * attention gathered at the real positions, with the same dropout stream.
+     *
+     * <p>It exists so that sequence models that run their row-wise layers on real rows only
+     * (SASRec) need no scatter to, and gather from, the padded layout around attention.
+     */
+    public static Tensor attentionRows(Tensor q, Tensor k, Tensor v, Tensor keyPadding, float dropout, Rng rng) {
+        if (q.dim() != 2 || k.dim() != 2 || v.dim() != 2 || k.size(0) != q.size(0) || v.size(0) != q.size(0) || k.size(1) != q.size(1)) {
+            throw new IllegalArgumentException("attentionRows needs q, k [R, dk] and v [R, dv]; got " + Shapes.str(q.shapeRef()) + ", " + Shapes.str(k.shapeRef()) + ", " + Shapes.str(v.shapeRef()));
+        }
+        if (!keyPadding.isInt() || keyPadding.dim() != 2) throw new IllegalArgumentException("key padding mask must be int32 [B, T], got " + Shapes.str(keyPadding.shapeRef()));
+        if (dropout > 0f && rng == null) throw new IllegalArgumentException("attention dropout needs an Rng");
+        int b = keyPadding.size(0), t = keyPadding.size(1), rows = q.size(0), dk = q.size(1), dv = v.size(1);
+        int[] pad = keyPadding.ints;
+        int[] base = new int[b];
+        int c = 0;
+        for (int bi = 0; bi < b; bi++) {
+            int lo = 0;
+            while (lo < t && pad[bi * t + lo] != 0) lo++;
+            for (int j = lo; j < t; j++) {
+                if (pad[bi * t + j] != 0) throw new IllegalArgumentException("attentionRows needs leading padding only; batch row " + bi + " has a pad at " + j);
+            }
+            base[bi] = c - lo;
+            c += t - lo;
+        }
+        if (c != rows) throw new IllegalArgumentException("key padding has " + c + " real positions but q has " + rows + " rows");
+        float scale = (float) (1 / Math.sqrt(dk));
+        long dropSeed = dropout > 0f ? rng.nextLong() : 0L;
+        AttentionKernel kernel = new AttentionKernel(q.data(), k.data(), v.data(), pad, base, rows, b, t, dk, dv, scale, dropout, dropSeed);
+        float[] o = kernel.forward();
+        return Tensor.result(o, new int[] {rows, dv}, g -> kernel.backward(g,
+                q.requiresGrad ? q.gradBuf() : null, k.requiresGrad ? k.gradBuf() : null, v.requiresGrad ? v.gradBuf() : null), q, k, v);
+    }
+
+    /**
      * Layer normalisation over the last axis (Ba, Kiros and Hinton 2016), fused forward and
      * backward; {@code gamma} and {@code beta} (shape [last]) may be null.
      */

@@ -42,4 +42,28 @@ class RowOpsTest {
         assertThrows(IllegalArgumentException.class, () -> Functional.scatterRows(x, new int[] {1, 1, 2, 3, 4, 5}, 12));
         assertThrows(IllegalArgumentException.class, () -> Functional.scatterRows(x, ROWS, 11));
     }
+
+
+    @Test
+    void attentionRowsEqualsPaddedAttentionAtTheRealRows() {
+        int b = 3, t = 7, dk = 5, dv = 4;
+        int[] pad = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0};
+        int[] real = {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 19, 20};
+        Tensor kp = Tensor.ofInts(pad, b, t);
+        for (float p : new float[] {0f, 0.3f}) {
+            Tensor q = Tensor.randn(new Rng(1), b * t, dk), k = Tensor.randn(new Rng(2), b * t, dk), v = Tensor.randn(new Rng(3), b * t, dv);
+            Tensor full = Functional.attention(q.reshape(b, 1, t, dk), k.reshape(b, 1, t, dk), v.reshape(b, 1, t, dv), true, kp, p, p > 0 ? new Rng(8) : null)
+                    .reshape(b * t, dv).indexSelect(0, Tensor.ofInts(real, real.length));
+            Tensor idx = Tensor.ofInts(real, real.length);
+            Tensor part = Functional.attentionRows(q.indexSelect(0, idx), k.indexSelect(0, idx), v.indexSelect(0, idx), kp, p, p > 0 ? new Rng(8) : null);
+            assertArrayEquals(full.data(), part.data(), 0f, "dropout " + p);
+        }
+        Tensor q = param(new Rng(4), real.length, dk), k = param(new Rng(5), real.length, dk), v = param(new Rng(6), real.length, dv);
+        check(in -> Functional.attentionRows(in.get(0), in.get(1), in.get(2), kp, 0.3f, new Rng(8)), q, k, v);
+        check(in -> Functional.attentionRows(in.get(0), in.get(1), in.get(2), kp, 0f, null), q, k, v);
+        assertThrows(IllegalArgumentException.class, () -> Functional.attentionRows(q, k, v, Tensor.ofInts(new int[21], b, t), 0f, null));
+        int[] holes = pad.clone();
+        holes[5] = 1;
+        assertThrows(IllegalArgumentException.class, () -> Functional.attentionRows(Tensor.randn(new Rng(1), 13, dk), Tensor.randn(new Rng(1), 13, dk), Tensor.randn(new Rng(1), 13, dv), Tensor.ofInts(holes, b, t), 0f, null));
+    }
 }

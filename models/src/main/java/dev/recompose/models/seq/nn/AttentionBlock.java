@@ -150,6 +150,11 @@ final class AttentionBlock extends Module {
 
   private Tensor attend(Tensor q, Tensor kv, boolean causal, Tensor keyPadding, float p, Rng rng,
       Rows rows) {
+    if (rows != null && heads == 1 && causal) {
+      // one causal head on left-padded rows: the kernel reads and writes the compact rows in place
+      return Functional.attentionRows(query.forward(q), key.forward(kv), value.forward(kv),
+          keyPadding, p, p > 0 ? rng : null);
+    }
     int b = rows == null ? q.size(0) : rows.batch();
     int t = rows == null ? q.size(1) : rows.len();
     Tensor qh = split(padded(query.forward(q), rows), b, t);
