@@ -18,6 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Functional {
     /** Dropout masks are regenerated in blocks of this many elements, never stored whole. */
     private static final int MASK_BLOCK = 2048;
+    private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;
     /** 64-bit lanes for the vectorised dropout hash, and the float shape of as many lanes. */
     private static final VectorSpecies<Long> KS = LongVector.SPECIES_PREFERRED;
     private static final int KL = KS.length();
@@ -189,8 +190,11 @@ public final class Functional {
             while (e < r1 && e - r < maxRun && rows[e] == rows[e - 1] + 1) e++;
             int len = (e - r) * d;
             fillKeep(mask, 0, (long) rows[r] * d, len, p, seed);
-            int base = r * d;
-            for (int j = 0; j < len; j++) out[base + j] = in[base + j] * mask[j];
+            int base = r * d, j = 0;
+            for (int bound = FP.loopBound(len); j < bound; j += FP.length()) {
+                FloatVector.fromArray(FP, in, base + j).mul(FloatVector.fromArray(FP, mask, j)).intoArray(out, base + j);
+            }
+            for (; j < len; j++) out[base + j] = in[base + j] * mask[j];
             r = e;
         }
     }
