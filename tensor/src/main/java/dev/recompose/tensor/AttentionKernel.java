@@ -17,6 +17,10 @@ import java.util.Arrays;
  * exactly zero, so every product below may read them. Each output element is summed in a fixed
  * order whatever the thread count; dropout uses the same position-hashed mask as the rest of the
  * engine ({@link Functional#fillKeep}, stream position {@code slice * T * S + i * S + j}).
+ *
+ * <p>A second constructor runs the causal one-head case on compact rows (only the real, left-padded
+ * positions, {@link Functional#attentionRows}): every access above starts at the slice's first real
+ * row, so the same code works with per-slice row offsets instead of {@code slice * T}.
  */
 final class AttentionKernel {
     private static final int MR = Gemm.MR;

@@ -6,7 +6,7 @@ import static dev.recompose.tensor.GradCheck.check;
 import static dev.recompose.tensor.GradCheck.param;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** {@link Functional#dropoutRows} and {@link Functional#scatterRows}: padded-layout equivalence and gradients. */
+/** {@link Functional#dropoutRows}, {@link Functional#scatterRows} and {@link Functional#attentionRows}: padded-layout equivalence and gradients. */
 class RowOpsTest {
     private static final int[] ROWS = {1, 2, 5, 6, 7, 11};
 
@@ -62,6 +62,14 @@ class RowOpsTest {
         check(in -> Functional.attentionRows(in.get(0), in.get(1), in.get(2), kp, 0.3f, new Rng(8)), q, k, v);
         check(in -> Functional.attentionRows(in.get(0), in.get(1), in.get(2), kp, 0f, null), q, k, v);
         assertThrows(IllegalArgumentException.class, () -> Functional.attentionRows(q, k, v, Tensor.ofInts(new int[21], b, t), 0f, null));
+        // a fully padded batch row contributes no rows and is skipped
+        int[] empty = new int[4 * t];
+        System.arraycopy(pad, 0, empty, 0, 7);
+        java.util.Arrays.fill(empty, 7, 14, 1);
+        System.arraycopy(pad, 7, empty, 14, 14);
+        Tensor qs = Tensor.randn(new Rng(1), real.length, dk), ks = Tensor.randn(new Rng(2), real.length, dk), vs = Tensor.randn(new Rng(3), real.length, dv);
+        assertArrayEquals(Functional.attentionRows(qs, ks, vs, kp, 0f, null).data(),
+                Functional.attentionRows(qs, ks, vs, Tensor.ofInts(empty, 4, t), 0f, null).data(), 0f);
         int[] holes = pad.clone();
         holes[5] = 1;
         assertThrows(IllegalArgumentException.class, () -> Functional.attentionRows(Tensor.randn(new Rng(1), 13, dk), Tensor.randn(new Rng(1), 13, dk), Tensor.randn(new Rng(1), 13, dv), Tensor.ofInts(holes, b, t), 0f, null));
