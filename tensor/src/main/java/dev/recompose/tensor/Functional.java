@@ -18,6 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Functional {
     /** Dropout masks are regenerated in blocks of this many elements, never stored whole. */
     private static final int MASK_BLOCK = 2048;
+    /** Floats of the preferred shape, for the dropout mask multiply. */
     private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;
     /** 64-bit lanes for the vectorised dropout hash, and the float shape of as many lanes. */
     private static final VectorSpecies<Long> KS = LongVector.SPECIES_PREFERRED;
@@ -80,7 +81,7 @@ public final class Functional {
             for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                 int len = Math.min(MASK_BLOCK, e - b0);
                 fillKeep(mask, 0, b0, len, p, seed);
-                for (int j = 0; j < len; j++) o[b0 + j] = in[b0 + j] * mask[j];
+                multiply(in, b0, mask, o, b0, len);
             }
         });
         return Tensor.result(o, x.shape(), g -> {
@@ -91,7 +92,7 @@ public final class Functional {
                 for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
                     int len = Math.min(MASK_BLOCK, e - b0);
                     fillKeep(mask, 0, b0, len, p, seed);
-                    for (int j = 0; j < len; j++) g[b0 + j] *= mask[j];
+                    multiply(g, b0, mask, g, b0, len);
                 }
             });
             x.accumulateGrad(g);
@@ -190,13 +191,21 @@ public final class Functional {
             while (e < r1 && e - r < maxRun && rows[e] == rows[e - 1] + 1) e++;
             int len = (e - r) * d;
             fillKeep(mask, 0, (long) rows[r] * d, len, p, seed);
-            int base = r * d, j = 0;
-            for (int bound = FP.loopBound(len); j < bound; j += FP.length()) {
-                FloatVector.fromArray(FP, in, base + j).mul(FloatVector.fromArray(FP, mask, j)).intoArray(out, base + j);
-            }
-            for (; j < len; j++) out[base + j] = in[base + j] * mask[j];
+            multiply(in, r * d, mask, out, r * d, len);
             r = e;
         }
+    }
+
+    /**
+     * {@code out[oo + j] = in[io + j] * mask[j]} for {@code j < n} (out may be in), as an explicit
+     * vector loop: C2 leaves this two-array loop scalar, and it then costs more than the mask hash.
+     */
+    private static void multiply(float[] in, int io, float[] mask, float[] out, int oo, int n) {
+        int j = 0;
+        for (int bound = FP.loopBound(n); j < bound; j += FP.length()) {
+            FloatVector.fromArray(FP, in, io + j).mul(FloatVector.fromArray(FP, mask, j)).intoArray(out, oo + j);
+        }
+        for (; j < n; j++) out[oo + j] = in[io + j] * mask[j];
     }
 
     /**
