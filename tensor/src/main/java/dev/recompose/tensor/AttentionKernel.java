@@ -25,6 +25,8 @@ import java.util.Arrays;
 final class AttentionKernel {
     private static final int MR = Gemm.MR;
     private static final int NR = Gemm.NR;
+    /** Lanes of {@link VectorExp}: softmax rows are padded to whole vectors. */
+    private static final int EXP_LANES = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
 
     private final float[] q, k, v;
     private final int[] pad;
@@ -129,6 +131,7 @@ final class AttentionKernel {
             float[] kt = new float[dk * sp()];
             float[] vp = new float[s * pad(dv)];
             float[] scratch = new float[scratchSize()];
+            float[] ex = new float[s + EXP_LANES];
             float[] pd = drop ? new float[ts] : null;
             for (int x = start; x < end; x++) {
                 int lo = lo(x / h), i0 = firstRow(lo);
@@ -136,7 +139,7 @@ final class AttentionKernel {
                 int pOff = x * ts;
                 transpose(k, kRow(x) * dk, sp(), dk, lo, hi(t - 1), kt);
                 scores(q, qRow(x) * dk, dk, kt, i0, lo, probs, pOff, scratch);
-                softmax(x, i0, lo, pOff);
+                softmax(x, i0, lo, pOff, ex);
                 float[] src = probs;
                 int srcOff = pOff;
                 if (drop) {
@@ -254,7 +257,7 @@ final class AttentionKernel {
     }
 
     /** Scales, masks and normalises the score rows {@code i >= i0} in place; clears what lies past each range. */
-    private void softmax(int x, int i0, int lo, int pOff) {
+    private void softmax(int x, int i0, int lo, int pOff, float[] ex) {
         int bi = x / h;
         for (int i = i0; i < t; i++) {
             int row = pOff + i * s, hiI = hi(i);
@@ -274,7 +277,14 @@ final class AttentionKernel {
                 Arrays.fill(probs, row + lo, row + hiI, 0f);
                 continue;
             }
-            float sum = VectorMath.expShiftSum(probs, row + lo, hiI - lo, mx);
+            // the row's scores in whole vectors (minus infinity past the range gives 0) through the
+            // reproducible vector exp, then back in place
+            int n = hiI - lo, nv = (n + EXP_LANES - 1) / EXP_LANES * EXP_LANES;
+            System.arraycopy(probs, row + lo, ex, 0, n);
+            Arrays.fill(ex, n, nv, Float.NEGATIVE_INFINITY);
+            VectorExp.expShifted(ex, nv, mx);
+            System.arraycopy(ex, 0, probs, row + lo, n);
+            float sum = VectorMath.sum(probs, row + lo, n);
             VectorMath.scale(probs, row + lo, hiI - lo, 1f / sum);
         }
     }

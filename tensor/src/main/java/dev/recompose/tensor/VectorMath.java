@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API building blocks for row-wise kernels: sums, dot products, maxima and shifted exponentials.
+ * Vector API building blocks for row-wise kernels: sums, dot products, maxima and scaling (the
+ * softmax exponential is {@link VectorExp}).
  *
  * <p>C2 does not auto-vectorise float reductions (it must keep the sequential rounding order), so
  * layer norm, softmax and row sums would run scalar; these helpers reduce in vector lanes instead.
@@ -92,16 +93,6 @@ final class VectorMath {
         float m = acc.reduceLanes(VectorOperators.MAX);
         for (; i < n; i++) m = Math.max(m, a[off + i]);
         return m;
-    }
-
-    /**
-     * {@code a[i] = exp(a[i] - shift)} in place; returns the sum of the results. The exponential is
-     * scalar {@link Math#exp} on purpose: the vector EXP operator may use a different approximation
-     * in compiled and interpreted code, which would make results depend on JIT timing.
-     */
-    static float expShiftSum(float[] a, int off, int n, float shift) {
-        for (int i = 0; i < n; i++) a[off + i] = (float) Math.exp(a[off + i] - shift);
-        return sum(a, off, n);
     }
 
     /** {@code a[i] *= f}. */
