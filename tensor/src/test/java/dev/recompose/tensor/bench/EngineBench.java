@@ -48,6 +48,7 @@ public final class EngineBench {
             }
             if (what.equals("mlp") || what.equals("all")) mlp(t);
             if (what.equals("sasrec") || what.equals("all")) sasrec(t);
+            if (what.equals("sasrec") || what.equals("sasrec-compact") || what.equals("all")) sasrecCompact(t);
         }
     }
 
@@ -158,18 +159,133 @@ public final class EngineBench {
             for (var e : parameters().entrySet()) if (e.getValue().dim() > 1) Init.xavierNormal(e.getValue(), rng);
         }
 
-        Tensor forward(Tensor seq, Tensor keep) {
+        /**
+         * Hidden states of left-padded {@code seq}; {@code pad} (int32 [B, T], non-zero = padding)
+         * masks padded keys as the official SASRec code does, which lets the fused kernel skip
+         * padded keys and fully padded query rows (their outputs are zeroed by {@code keep} anyway).
+         */
+        Tensor forward(Tensor seq, Tensor keep, Tensor pad) {
             int b = seq.size(0), t = seq.size(1);
             Tensor x = item.forward(seq).mul((float) Math.sqrt(hidden)).add(pos.forward(t));
             x = drop.forward(x).mul(keep);
             for (int i = 0; i < attn.size(); i++) {
                 Tensor q = lnAttn.get(i).forward(x);
-                x = q.add(attn.get(i).forward(q, x, x, true, null));
+                x = q.add(attn.get(i).forward(q, x, x, true, pad));
                 x = drop.forward(ffn.get(i).forward(lnFfn.get(i).forward(x))).add(x);
                 x = x.mul(keep);
             }
             return lnOut.forward(x);
         }
+    }
+
+    /**
+     * The same SASRec written on the engine's ragged-batch ops, as {@code models}' SasRec trains:
+     * every row-wise layer (embedding, dropout, layer norms, projections, FFN, residuals) runs on
+     * the real positions {@code [R, d]} only, and {@link Functional#attentionRows} runs the causal
+     * one-head attention on those rows in place. The loss at real positions equals the padded
+     * model's; the peer computes the padded positions too and discards them.
+     */
+    static final class CompactSasRec extends Module {
+        final Embedding item, pos;
+        final Dropout drop;
+        final List<LayerNorm> lnAttn = new ArrayList<>(), lnFfn = new ArrayList<>();
+        final List<Linear> wq = new ArrayList<>(), wk = new ArrayList<>(), wv = new ArrayList<>(), wo = new ArrayList<>();
+        final List<Mlp> ffn = new ArrayList<>();
+        final LayerNorm lnOut;
+        final int hidden;
+        final float dropout;
+        final Rng attnRng;
+
+        CompactSasRec(int items, int maxLen, int hidden, int blocks, float dropout, Rng rng) {
+            this.hidden = hidden;
+            this.dropout = dropout;
+            item = child("item", new Embedding(items + 1, hidden, 0, false, 1f, rng));
+            pos = child("pos", new Embedding(maxLen, hidden, rng));
+            drop = child("drop", new Dropout(dropout, rng.split()));
+            attnRng = rng.split();
+            for (int b = 0; b < blocks; b++) {
+                lnAttn.add(child("ln_attn" + b, new LayerNorm(hidden, 1e-8f)));
+                wq.add(child("q" + b, new Linear(hidden, hidden, rng)));
+                wk.add(child("k" + b, new Linear(hidden, hidden, rng)));
+                wv.add(child("v" + b, new Linear(hidden, hidden, rng)));
+                wo.add(child("o" + b, new Linear(hidden, hidden, rng)));
+                lnFfn.add(child("ln_ffn" + b, new LayerNorm(hidden, 1e-8f)));
+                ffn.add(child("ffn" + b, new Mlp(new int[] {hidden, hidden, hidden}, Activation.RELU, dropout, rng)));
+            }
+            lnOut = child("ln_out", new LayerNorm(hidden, 1e-8f));
+            for (var e : parameters().entrySet()) if (e.getValue().dim() > 1) Init.xavierNormal(e.getValue(), rng);
+        }
+
+        /** Hidden states {@code [R, d]} of the real positions ({@code ids}, {@code positions}: [R]). */
+        Tensor forward(Tensor ids, Tensor positions, Tensor pad) {
+            Tensor x = item.forward(ids).mul((float) Math.sqrt(hidden)).add(pos.forward(positions));
+            x = drop.forward(x);
+            for (int i = 0; i < wq.size(); i++) {
+                Tensor q = lnAttn.get(i).forward(x);
+                Tensor a = Functional.attentionRows(wq.get(i).forward(q), wk.get(i).forward(x), wv.get(i).forward(x), pad,
+                        isTraining() ? dropout : 0f, attnRng);
+                x = q.add(wo.get(i).forward(a));
+                x = drop.forward(ffn.get(i).forward(lnFfn.get(i).forward(x))).add(x);
+            }
+            return lnOut.forward(x);
+        }
+    }
+
+    static void sasrecCompact(int threads) {
+        float[] last = new float[1];
+        Runnable[] steps = sasrecCompactSteps(last);
+        double sps = rate(steps[0], 5, 9);
+        double forwardMiB = allocatedMiB(steps[1]);
+        System.out.printf("{\"bench\":\"sasrec-compact-2block-h64-L50-b128\",\"threads\":%d,\"steps_per_s\":%.2f,\"final_loss\":%.4f,\"alloc_mib_per_step\":%.1f,\"forward_alloc_mib\":%.1f%s}%n",
+                threads, sps, last[0], allocatedMiB(steps[0]), forwardMiB, loadNote());
+    }
+
+    /** {@link #sasrecSteps} on {@link CompactSasRec}: the same synthetic batch, real rows only. */
+    public static Runnable[] sasrecCompactSteps(float[] last) {
+        int items = 10_000, len = 50, hidden = 64, batch = 128;
+        Rng rng = new Rng(42);
+        var model = new CompactSasRec(items, len, hidden, 2, 0.5f, rng);
+        var opt = new Adam(model.parameters(), 1e-3, 0.9f, 0.98f, 1e-8f, 0f, false, false);
+        Rng data = new Rng(7);
+        int[] padFlags = new int[batch * len];
+        List<int[]> real = new ArrayList<>(); // {item, position, positive, negative}
+        for (int r = 0; r < batch; r++) {
+            int k = 5 + data.nextInt(35);
+            for (int j = 0; j < len - k; j++) padFlags[r * len + j] = 1;
+            for (int j = len - k; j < len; j++) {
+                real.add(new int[] {1 + data.nextInt(items), j, 1 + data.nextInt(items), 1 + data.nextInt(items)});
+            }
+        }
+        int n = real.size();
+        int[] ids = new int[n], positions = new int[n], pos = new int[n], neg = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] e = real.get(i);
+            ids[i] = e[0];
+            positions[i] = e[1];
+            pos[i] = e[2];
+            neg[i] = e[3];
+        }
+        Tensor tIds = Tensor.ofInts(ids, n), tPositions = Tensor.ofInts(positions, n);
+        Tensor tPos = Tensor.ofInts(pos, n), tNeg = Tensor.ofInts(neg, n), tPad = Tensor.ofInts(padFlags, batch, len);
+        Tensor ones = Tensor.ones(n), zeros = Tensor.zeros(n);
+        Runnable forwardOnly = () -> {
+            Tensor h = model.forward(tIds, tPositions, tPad);
+            Tensor pl = Functional.rowDot(h, model.item.forward(tPos)), nl = Functional.rowDot(h, model.item.forward(tNeg));
+            last[0] = Losses.bceWithLogits(pl, ones, null).add(Losses.bceWithLogits(nl, zeros, null)).item();
+        };
+        Runnable step = () -> {
+            Tensor h = model.forward(tIds, tPositions, tPad);
+            Tensor pl = Functional.rowDot(h, model.item.forward(tPos)), nl = Functional.rowDot(h, model.item.forward(tNeg));
+            Tensor loss = Losses.bceWithLogits(pl, ones, null).add(Losses.bceWithLogits(nl, zeros, null));
+            opt.zeroGrad();
+            loss.backward();
+            opt.step();
+            last[0] = loss.item();
+        };
+        return new Runnable[] {step, () -> {
+            forwardOnly.run();
+            model.zeroGrad();
+        }};
     }
 
     static void sasrec(int threads) {
@@ -194,6 +310,7 @@ public final class EngineBench {
         Rng data = new Rng(7);
         int[] seq = new int[batch * len], pos = new int[batch * len], neg = new int[batch * len];
         float[] keep = new float[batch * len];
+        int[] padFlags = new int[batch * len];
         for (int r = 0; r < batch; r++) {
             int k = 5 + data.nextInt(35);
             for (int j = len - k; j < len; j++) {
@@ -202,12 +319,14 @@ public final class EngineBench {
                 neg[r * len + j] = 1 + data.nextInt(items);
                 keep[r * len + j] = 1f;
             }
+            for (int j = 0; j < len - k; j++) padFlags[r * len + j] = 1;
         }
         Tensor tSeq = Tensor.ofInts(seq, batch, len), tPos = Tensor.ofInts(pos, batch, len), tNeg = Tensor.ofInts(neg, batch, len);
+        Tensor tPad = Tensor.ofInts(padFlags, batch, len);
         Tensor tKeep = Tensor.of(keep, batch, len, 1), mask = Tensor.of(keep.clone(), batch, len);
         Tensor ones = Tensor.ones(batch, len), zeros = Tensor.zeros(batch, len);
         Runnable step = () -> {
-            Tensor h = model.forward(tSeq, tKeep);
+            Tensor h = model.forward(tSeq, tKeep, tPad);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
             Tensor pl = Functional.rowDot(h, pe), nl = Functional.rowDot(h, ne);
             Tensor loss = Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
@@ -217,7 +336,7 @@ public final class EngineBench {
             last[0] = loss.item();
         };
         Runnable forwardOnly = () -> {
-            Tensor h = model.forward(tSeq, tKeep);
+            Tensor h = model.forward(tSeq, tKeep, tPad);
             Tensor pe = model.item.forward(tPos), ne = model.item.forward(tNeg);
             Tensor pl = Functional.rowDot(h, pe), nl = Functional.rowDot(h, ne);
             Losses.bceWithLogits(pl, ones, mask).add(Losses.bceWithLogits(nl, zeros, mask));
