@@ -2,6 +2,7 @@ package dev.recompose.models.train;
 
 import dev.recompose.tensor.GradMode;
 import dev.recompose.tensor.Tensor;
+import dev.recompose.tensor.optim.AdamStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +83,7 @@ public final class ResumableAdam {
   /** Applies one update to every parameter that has a gradient. */
   public void step() {
     steps++;
-    float bc1 = (float) (1 - Math.pow(beta1, steps));
-    float bc2 = (float) (1 - Math.pow(beta2, steps));
-    float stepSize = (float) lr / bc1;
-    float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
-    float lrf = (float) lr;
+    AdamStep s = AdamStep.at(steps, (float) lr, beta1, beta2, eps);
     try (var g = GradMode.noGrad()) {
       for (int i = 0; i < params.size(); i++) {
         Tensor p = params.get(i);
@@ -94,25 +91,8 @@ public final class ResumableAdam {
         if (grad == null) {
           continue;
         }
-        float[] w = p.data();
-        float[] mi = m[i];
-        float[] vi = v[i];
         boolean decay = weightDecay != 0 && (!decoupled || decays(names.get(i)));
-        for (int k = 0; k < w.length; k++) {
-          float gk = grad[k];
-          if (decay) {
-            if (decoupled) {
-              w[k] -= lrf * weightDecay * w[k];
-            } else {
-              gk += weightDecay * w[k];
-            }
-          }
-          float mk = beta1 * mi[k] + (1 - beta1) * gk;
-          float vk = beta2 * vi[k] + (1 - beta2) * gk * gk;
-          mi[k] = mk;
-          vi[k] = vk;
-          w[k] -= stepSize * mk / ((float) Math.sqrt(vk) * invSqrtBc2 + eps);
-        }
+        s.dense(p.data(), grad, m[i], v[i], decay ? weightDecay : 0f, decoupled);
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.recompose.tensor.optim;
 
-import dev.recompose.tensor.RowSparseGrad;
 import dev.recompose.tensor.Tensor;
 
 import java.util.Map;
@@ -51,51 +50,11 @@ public class Adam extends Optimizer {
             m[i] = new float[w.length];
             v[i] = new float[w.length];
         }
-        float[] mi = m[i], vi = v[i];
-        float bc1 = (float) (1 - Math.pow(beta1, step)), bc2 = (float) (1 - Math.pow(beta2, step));
-        float stepSize = lr / bc1;
-        float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
-        float b1 = beta1, b2 = beta2, e = eps, wd = weightDecay;
+        AdamStep s = AdamStep.at(step, lr, beta1, beta2, eps);
         if (lazy && p.sparseGrad() != null && p.gradData() == null) {
-            RowSparseGrad sg = p.sparseGrad().coalesce();
-            int d = sg.dim();
-            float[] gv = sg.values();
-            for (int j = 0; j < sg.count(); j++) {
-                int base = sg.row(j) * d, src = j * d;
-                for (int q = 0; q < d; q++) {
-                    int k = base + q;
-                    float g = gv[src + q];
-                    if (wd != 0f) {
-                        if (decoupled) w[k] -= lr * wd * w[k];
-                        else g += wd * w[k];
-                    }
-                    mi[k] = b1 * mi[k] + (1 - b1) * g;
-                    vi[k] = b2 * vi[k] + (1 - b2) * g * g;
-                    w[k] -= stepSize * mi[k] / ((float) Math.sqrt(vi[k]) * invSqrtBc2 + e);
-                }
-            }
-            return;
-        }
-        float[] g = denseGrad(p);
-        float omb1 = 1 - b1, omb2 = 1 - b2;
-        if (wd == 0f) {
-            for (int k = 0; k < w.length; k++) {
-                float gk = g[k];
-                float mk = b1 * mi[k] + omb1 * gk;
-                float vk = b2 * vi[k] + omb2 * gk * gk;
-                mi[k] = mk;
-                vi[k] = vk;
-                w[k] -= stepSize * mk / ((float) Math.sqrt(vk) * invSqrtBc2 + e);
-            }
-            return;
-        }
-        for (int k = 0; k < w.length; k++) {
-            float gk = g[k];
-            if (decoupled) w[k] -= lr * wd * w[k];
-            else gk += wd * w[k];
-            mi[k] = b1 * mi[k] + omb1 * gk;
-            vi[k] = b2 * vi[k] + omb2 * gk * gk;
-            w[k] -= stepSize * mi[k] / ((float) Math.sqrt(vi[k]) * invSqrtBc2 + e);
+            s.rows(w, p.sparseGrad(), m[i], v[i], weightDecay, decoupled);
+        } else {
+            s.dense(w, denseGrad(p), m[i], v[i], weightDecay, decoupled);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.recompose.models.ctr.train;
 
 import dev.recompose.tensor.GradMode;
-import dev.recompose.tensor.RowSparseGrad;
 import dev.recompose.tensor.Tensor;
+import dev.recompose.tensor.optim.AdamStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,52 +97,11 @@ public final class CtrAdam {
     float[] w = p.data();
     float[] mi = m.computeIfAbsent(name, k -> new float[w.length]);
     float[] vi = v.computeIfAbsent(name, k -> new float[w.length]);
-    float lrf = (float) lr;
-    float bc1 = (float) (1 - Math.pow(BETA1, steps));
-    float bc2 = (float) (1 - Math.pow(BETA2, steps));
-    float stepSize = lrf / bc1;
-    float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
-    float b1 = BETA1;
-    float b2 = BETA2;
+    AdamStep s = AdamStep.at(steps, (float) lr, BETA1, BETA2, EPS);
     if (lazy && p.sparseGrad() != null && p.gradData() == null) {
-      RowSparseGrad sg = p.sparseGrad().coalesce();
-      int d = sg.dim();
-      float[] gv = sg.values();
-      for (int j = 0; j < sg.count(); j++) {
-        int base = sg.row(j) * d;
-        int src = j * d;
-        for (int q = 0; q < d; q++) {
-          int k = base + q;
-          float g = gv[src + q];
-          if (wd != 0f) {
-            g += wd * w[k];
-          }
-          mi[k] = b1 * mi[k] + (1 - b1) * g;
-          vi[k] = b2 * vi[k] + (1 - b2) * g * g;
-          w[k] -= stepSize * mi[k] / ((float) Math.sqrt(vi[k]) * invSqrtBc2 + EPS);
-        }
-      }
-      return;
-    }
-    float[] g = p.sparseGrad() == null ? p.gradData() : p.grad().data();
-    float omb1 = 1 - b1;
-    float omb2 = 1 - b2;
-    if (wd == 0f) {
-      for (int k = 0; k < w.length; k++) {
-        float gk = g[k];
-        float mk = b1 * mi[k] + omb1 * gk;
-        float vk = b2 * vi[k] + omb2 * gk * gk;
-        mi[k] = mk;
-        vi[k] = vk;
-        w[k] -= stepSize * mk / ((float) Math.sqrt(vk) * invSqrtBc2 + EPS);
-      }
-      return;
-    }
-    for (int k = 0; k < w.length; k++) {
-      float gk = g[k] + wd * w[k];
-      mi[k] = b1 * mi[k] + omb1 * gk;
-      vi[k] = b2 * vi[k] + omb2 * gk * gk;
-      w[k] -= stepSize * mi[k] / ((float) Math.sqrt(vi[k]) * invSqrtBc2 + EPS);
+      s.rows(w, p.sparseGrad(), mi, vi, wd, false);
+    } else {
+      s.dense(w, p.sparseGrad() == null ? p.gradData() : p.grad().data(), mi, vi, wd, false);
     }
   }
 
