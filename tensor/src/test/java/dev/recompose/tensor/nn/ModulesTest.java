@@ -123,6 +123,18 @@ class ModulesTest {
     }
 
     @Test
+    void additiveAttentionPoolsAFullyPaddedRowToZerosWithoutNaN() {
+        var att = new AdditiveAttention(3, 5, rng);
+        Tensor x = Tensor.randn(rng, 2, 4, 3).requiresGrad(true);
+        Tensor pad = Tensor.ofInts(new int[] {1, 1, 1, 1, 0, 1, 0, 0}, 2, 4);
+        Tensor out = att.forward(x, pad);
+        assertArrayEquals(new float[] {0f, 0f, 0f}, out.slice(0, 0, 1).data(), 0f);
+        out.sum().backward();
+        for (float g : x.grad().data()) assertTrue(Float.isFinite(g), "gradient is finite");
+        checkModule(att, () -> att.forward(x, pad), x);
+    }
+
+    @Test
     void crossNetworks() {
         Tensor x = Tensor.randn(rng, 3, 4).requiresGrad(true);
         var v1 = new CrossNetwork(4, 2, rng);
