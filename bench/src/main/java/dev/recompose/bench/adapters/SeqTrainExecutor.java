@@ -44,9 +44,10 @@ import java.util.Set;
  * the grid. The spec's representation becomes the recipe's {@code item.repr} where the recipe has
  * that setting (SASRec, SASRec-CE, BERT4Rec, GRU4Rec): {@code id} keeps the learned item table,
  * {@code emb} projects the frozen {@code emb_minilm} vectors, {@code sid} sums learned vectors of
- * the codes in column {@code sid} (both columns made by {@link ItemRepresentationPreparer}). Cost: train seconds and samples/s from {@code train-log.jsonl} (evaluation
- * excluded), parameters from the module, latency and throughput from {@link LatencyProbe} on the
- * best weights.
+ * the codes in column {@code sid} (both columns made by {@link ItemRepresentationPreparer}).
+ * Cost: train seconds and samples/s from {@code train-log.jsonl} (evaluation excluded),
+ * parameters from the module, latency and throughput from {@link LatencyProbe} on the best
+ * weights.
  */
 public final class SeqTrainExecutor implements RunExecutor {
   /** The recipe's {@code item.repr} for each bench representation other than {@code id}. */
@@ -71,7 +72,7 @@ public final class SeqTrainExecutor implements RunExecutor {
       return Set.of("id");
     }
     Set<String> out = new LinkedHashSet<>(List.of("id"));
-    out.addAll(ITEM_REPR.keySet());
+    out.addAll(List.of("emb", "sid")); // ITEM_REPR's keys, in display order
     return out;
   }
 
