@@ -22,10 +22,10 @@ import dev.recompose.models.ctr.CtrRun;
 import dev.recompose.models.ctr.ItemTable;
 import dev.recompose.models.ctr.data.CtrData;
 import dev.recompose.models.ctr.metric.CtrMetrics;
-import dev.recompose.models.ctr.train.SimpleCtrTrainer;
 import dev.recompose.models.ctr.train.TrainReport;
 import dev.recompose.models.results.ConfigHash;
 import dev.recompose.models.results.EvalResult;
+import dev.recompose.models.train.RunDir;
 import dev.recompose.tensor.GradMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,12 +95,19 @@ public final class CtrExecutor implements RunExecutor {
     }
     CtrRecipe recipe = CtrRecipe.load(spec.model()).with(overrides);
     Dataset ds = Dataset.open(ctx.datasetDir());
-    CtrRun.Outcome o = CtrRun.train(ds, recipe, line -> {
-      ctx.log().accept(line);
-      if (ctx.deadline().expired()) {
-        throw new BudgetExceededException(ctx.deadline().budget(), "training");
-      }
-    }, new SimpleCtrTrainer());
+    // checkpoints at every epoch end in the run directory; the budget is checked after each
+    // checkpoint, so a run stopped by its budget (or killed) continues from its last epoch
+    CtrRun.Outcome o;
+    if (CtrRun.isCtrRun(ctx.runDir()) && Files.exists(new RunDir(ctx.runDir()).checkpoint())) {
+      ctx.log().accept("resuming from " + new RunDir(ctx.runDir()).checkpoint());
+      o = CtrRun.resume(ctx.runDir(), ctx.log(), epoch -> ctx.deadline().expired());
+    } else {
+      o = CtrRun.trainInto(ds, recipe, ctx.runDir(), ctx.log(),
+          epoch -> ctx.deadline().expired());
+    }
+    if (o.report() == null) {
+      throw new BudgetExceededException(ctx.deadline().budget(), "training");
+    }
     TrainReport rep = o.report();
     writeTrainLog(ctx, rep);
     for (TrainReport.Epoch e : rep.epochs()) {
