@@ -2,23 +2,19 @@ package dev.recompose.models.ctr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.data.store.Dataset;
 import dev.recompose.models.ctr.train.SimpleCtrTrainer;
-import java.io.BufferedReader;
+import dev.recompose.models.train.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,29 +99,13 @@ class CtrResumeTest {
     settings.add("train.epochs=6");
     settings.add("train.patience=9");
     Path cut = tmp.resolve("killed");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-        CtrTrainChild.class.getName(), news.dir().toString(), cut.toString(), "deepfm"));
-    cmd.addAll(settings);
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    List<String> seen = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        seen.add(line);
-        if (line.startsWith("epoch 2:")) {
-          child.destroyForcibly(); // SIGKILL on POSIX, usually while epoch 2's checkpoint is written
-          break;
-        }
-      }
-    }
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
-    assertNotEquals(0, child.exitValue(), "the child finished before it was killed: " + seen);
+    List<String> args = new ArrayList<>(List.of(news.dir().toString(), cut.toString(), "deepfm"));
+    args.addAll(settings);
+    // SIGKILL at epoch 2's log line, usually while its checkpoint is written
+    List<String> seen = ChildJvm.killAt(CtrTrainChild.class, args, "epoch 2:");
     assertTrue(Files.exists(cut.resolve("checkpoint.safetensors")), "output: " + seen);
     CtrRun.Outcome resumed = CtrRun.resume(cut, s -> { }, e -> false);
-    Map<String, String> o = new java.util.LinkedHashMap<>();
+    Map<String, String> o = new java.util.LinkedHashMap<>(); // later settings win, as in the child
     for (String s : settings) {
       o.put(s.substring(0, s.indexOf('=')), s.substring(s.indexOf('=') + 1));
     }

@@ -2,20 +2,15 @@ package dev.recompose.models.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.recompose.data.progress.ProgressFactory;
 import dev.recompose.models.recipe.Recipes;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,26 +29,9 @@ class SigkillResumeTest {
   void killedChildResumesToTheSameResult() throws Exception {
     Path data = SeqFixtures.ring(tmp.resolve("ring"), 60, 30, 16, 0.2, 5);
     Path cut = tmp.resolve("cut");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-        TrainChild.class.getName(), data.toString(), cut.toString(), "sasrec"));
-    cmd.addAll(SETTINGS);
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    List<String> seen = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        seen.add(line);
-        if (line.startsWith("epoch   1")) {
-          child.destroyForcibly(); // SIGKILL on POSIX
-          break;
-        }
-      }
-    }
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
-    assertNotEquals(0, child.exitValue(), "the child finished before it was killed");
+    List<String> args = new ArrayList<>(List.of(data.toString(), cut.toString(), "sasrec"));
+    args.addAll(SETTINGS);
+    List<String> seen = ChildJvm.killAt(TrainChild.class, args, "epoch   1");
     assertTrue(seen.stream().noneMatch(l -> l.equals("done")));
     assertTrue(seen.stream().anyMatch(l -> l.startsWith("epoch   1")), "child output: " + seen);
     assertTrue(Files.exists(cut.resolve("checkpoint.safetensors")));
