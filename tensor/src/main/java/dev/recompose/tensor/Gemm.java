@@ -8,27 +8,32 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-precision matrix multiply, {@code C = alpha * op(A) * op(B) + beta * C}, row-major, BLAS style.
  *
  * <p>It exists because every dense layer, attention score and full-vocabulary logit goes through
- * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels (zero padded,
- * so a transposed B costs only the pack) unless its rows are short enough to stream in place; A is
- * read in place for full row blocks, or packed into {@code MR x KC} slivers (edges, transposes with
- * a scale); an {@code MR x NR} (6 rows x 2 vectors, 6 x 32 with AVX-512) Vector API micro-kernel accumulates with
- * FMA. Row blocks are split across the {@link Parallel} pool when the product is large enough to pay
- * for it; each output element is summed in the same order whatever the thread count.
+ * it. The kernel follows the GotoBLAS layout: B is packed into {@code KC x NR} panels and A into
+ * {@code MR x KC} slivers (both zero padded, so transposes and {@code alpha} cost only the pack),
+ * and an {@code MR x NR} Vector API micro-kernel accumulates with FMA: 12 rows x 2 vectors (12 x 32,
+ * 24 accumulators) where the vector registers are 512 bits wide (32 registers), 6 x 2 vectors
+ * elsewhere. Both operands are always packed because the packed layout gives the kernel constant
+ * strides, which lets C2 hoist every bounds check out of the loop (read in place, with strides
+ * passed in, the checks cost 30-40% of the kernel's time). Row blocks are split across the
+ * {@link Parallel} pool when the product is large enough to pay for it; each output element is
+ * summed in the same order whatever the thread count.
  */
 public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
     /** Micro-tile columns: two vectors. */
     static final int NR = 2 * VL;
-    /** Micro-tile rows. */
+    /** Rows of the strided register tile behind {@link #microBlock} (fused kernels' sub-blocks). */
     static final int MR = 6;
+    /** Rows of the packed micro-kernel of {@link #sgemm}: 12 with 32 vector registers, else 6. */
+    static final int PMR = VL >= 16 ? 12 : 6;
     private static final int KC = 256;
     private static final int NC = 4096;
     /** Multiply-adds below which the product runs on the calling thread only. */
     private static final long PARALLEL_MIN_MACS = 1L << 22;
 
-    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[MR * KC]);
-    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[PMR * KC]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[PMR * NR]);
     private static final ThreadLocal<float[][]> PACK_B = ThreadLocal.withInitial(() -> new float[1][0]);
 
     private Gemm() {}
@@ -50,76 +55,49 @@ public final class Gemm {
             }
         }
         if (k == 0 || alpha == 0f) return;
+        if (m == 1 || n == 1 || k == 1) {
+            thin(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
         if (n < VL || (long) m * n * k < 4096) {
             small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_MACS && Parallel.threads() > 1;
+        // weight gradients (transposed A, few rows, long k) walk panel-major so one packed B panel
+        // stays in L1 across the row blocks (all of the thread's A slivers are packed up front)
+        boolean panelMajor = transA && m <= 64;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean directB = !transB && ldb <= 256 && !(transA && m <= 64);
-                boolean panelMajor = transA && m <= 64 && !directB;
-                float[] pb = directB ? null : packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
-                int lastNr = nc - (panels - 1) * NR;
-                // a direct B's partial last panel is copied once, zero padded, so the kernel can read NR columns
-                float[] edgeB = directB && lastNr < NR ? edgePanel(b, bOff + pc * ldb + jc + (panels - 1) * NR, ldb, kc, lastNr) : null;
-                int rowBlocks = (m + MR - 1) / MR;
+                float[] pb = packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                int rowBlocks = (m + PMR - 1) / PMR;
                 final int fjc = jc, fpc = pc, fnc = nc;
                 Parallel.RangeBody body = (rs, re) -> {
-                    float[] pa = PACK_A.get();
+                    int nb = re - rs;
+                    float[] pa = packBuffer(panelMajor ? nb : 1, kc);
                     float[] tile = TILE.get();
-                    int nb = re - rs, packedRb = -1;
+                    if (panelMajor) {
+                        for (int q = 0; q < nb; q++) packA(transA, a, aOff, lda, m, (rs + q) * PMR, fpc, kc, alpha, pa, q * PMR * kc);
+                    }
                     for (int it = 0; it < nb * panels; it++) {
-                        // weight gradients (transposed A, few rows, long k) walk panel-major so one
-                        // packed B panel stays in L1 across the row blocks; elsewhere row-major
                         int rb = rs + (panelMajor ? it % nb : it / panels);
                         int p = panelMajor ? it / nb : it % panels;
-                        int i0 = rb * MR;
-                        int mr = Math.min(MR, m - i0);
-                        boolean directA = mr == MR && alpha == 1f;
-                        int aBase, aRs, aKs;
-                        float[] aSrc;
-                        if (directA) {
-                            aSrc = a;
-                            aBase = transA ? aOff + fpc * lda + i0 : aOff + i0 * lda + fpc;
-                            aRs = transA ? 1 : lda;
-                            aKs = transA ? lda : 1;
+                        int i0 = rb * PMR;
+                        int mr = Math.min(PMR, m - i0);
+                        int aBase = panelMajor ? (rb - rs) * PMR * kc : 0;
+                        if (!panelMajor && p == 0) packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
+                        int j0 = fjc + p * NR;
+                        int nr = Math.min(NR, fjc + fnc - j0);
+                        int bBase = p * kc * NR;
+                        if (mr == PMR && nr == NR) {
+                            packedKernel(pa, aBase, pb, bBase, kc, c, cOff + i0 * ldc + j0, ldc);
                         } else {
-                            if (rb != packedRb) packA(transA, a, aOff, lda, i0, mr, fpc, kc, alpha, pa);
-                            packedRb = rb;
-                            aSrc = pa;
-                            aBase = 0;
-                            aRs = 1;
-                            aKs = MR;
-                        }
-                        {
-                            int j0 = fjc + p * NR;
-                            int nr = Math.min(NR, fjc + fnc - j0);
-                            float[] bSrc;
-                            int bBase, bStride;
-                            if (!directB) {
-                                bSrc = pb;
-                                bBase = p * kc * NR;
-                                bStride = NR;
-                            } else if (nr == NR) {
-                                bSrc = b;
-                                bBase = bOff + fpc * ldb + j0;
-                                bStride = ldb;
-                            } else {
-                                bSrc = edgeB;
-                                bBase = 0;
-                                bStride = NR;
-                            }
-                            if (mr == MR && nr == NR) {
-                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, c, cOff + i0 * ldc + j0, ldc);
-                            } else {
-                                java.util.Arrays.fill(tile, 0f);
-                                kernel(aSrc, aBase, aRs, aKs, bSrc, bBase, bStride, kc, tile, 0, NR);
-                                addTile(tile, mr, nr, c, cOff + i0 * ldc + j0, ldc);
-                            }
+                            java.util.Arrays.fill(tile, 0f);
+                            packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
+                            addTileAt(tile, 0, mr, nr, c, cOff + i0 * ldc + j0, ldc);
                         }
                     }
                 };
@@ -129,11 +107,18 @@ public final class Gemm {
         }
     }
 
-    /** {@code kc} rows of {@code nr < NR} columns from {@code b[off + kk*ldb]}, zero padded to NR columns. */
-    private static float[] edgePanel(float[] b, int off, int ldb, int kc, int nr) {
-        float[] e = new float[kc * NR];
-        for (int kk = 0; kk < kc; kk++) System.arraycopy(b, off + kk * ldb, e, kk * NR, nr);
-        return e;
+    private static float[] packBuffer(int slivers, int kc) {
+        float[] pa = PACK_A.get();
+        if (pa.length < slivers * PMR * kc) {
+            pa = new float[slivers * PMR * KC];
+            PACK_A.set(pa);
+        }
+        return pa;
+    }
+
+    private static void packedKernel(float[] a, int aOff, float[] b, int bOff, int kc, float[] c, int cOff, int ldc) {
+        if (PMR == 12) kernel12(a, aOff, b, bOff, kc, c, cOff, ldc);
+        else kernel6(a, aOff, b, bOff, kc, c, cOff, ldc);
     }
 
     private static float[] packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int panels) {
@@ -166,23 +151,178 @@ public final class Gemm {
         return pb;
     }
 
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mr, int pc, int kc, float alpha, float[] pa) {
+    /**
+     * Packs rows {@code [i0, i0 + PMR)} of op(A) (times alpha), columns {@code [pc, pc + kc)}, k-major
+     * ({@code pa[off + kk*PMR + r]}); rows at or past {@code m} are zeros.
+     */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int m, int i0, int pc, int kc, float alpha, float[] pa, int off) {
+        int mr = Math.min(PMR, m - i0);
         if (!transA) {
-            for (int r = 0; r < MR; r++) {
+            for (int r = 0; r < PMR; r++) {
                 if (r < mr) {
                     int src = aOff + (i0 + r) * lda + pc;
-                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = alpha * a[src + kk];
+                    if (alpha == 1f) for (int kk = 0; kk < kc; kk++) pa[off + kk * PMR + r] = a[src + kk];
+                    else for (int kk = 0; kk < kc; kk++) pa[off + kk * PMR + r] = alpha * a[src + kk];
                 } else {
-                    for (int kk = 0; kk < kc; kk++) pa[kk * MR + r] = 0f;
+                    for (int kk = 0; kk < kc; kk++) pa[off + kk * PMR + r] = 0f;
                 }
             }
         } else {
             for (int kk = 0; kk < kc; kk++) {
                 int src = aOff + (pc + kk) * lda + i0;
-                int dst = kk * MR;
-                for (int r = 0; r < MR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
+                int dst = off + kk * PMR;
+                if (mr == PMR && alpha == 1f) System.arraycopy(a, src, pa, dst, PMR);
+                else for (int r = 0; r < PMR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
             }
         }
+    }
+
+    /** 12 x NR packed micro-kernel: {@code C[0..12, 0..NR] += A-sliver * B-panel} over kc steps, A at {@code a[aOff + kk*PMR + r]}, B row kk at {@code b[bOff + kk*NR]}. */
+    private static void kernel12(float[] a, int aOff, float[] b, int bOff, int kc, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        FloatVector c80 = FloatVector.zero(S), c81 = FloatVector.zero(S);
+        FloatVector c90 = FloatVector.zero(S), c91 = FloatVector.zero(S);
+        FloatVector c100 = FloatVector.zero(S), c101 = FloatVector.zero(S);
+        FloatVector c110 = FloatVector.zero(S), c111 = FloatVector.zero(S);
+        for (int kk = 0; kk < kc; kk++) {
+            int bi = bOff + kk * NR, ai = aOff + kk * 12;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ai + 6]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+            FloatVector a8 = FloatVector.broadcast(S, a[ai + 8]);
+            c80 = a8.fma(b0, c80);
+            c81 = a8.fma(b1, c81);
+            FloatVector a9 = FloatVector.broadcast(S, a[ai + 9]);
+            c90 = a9.fma(b0, c90);
+            c91 = a9.fma(b1, c91);
+            FloatVector a10 = FloatVector.broadcast(S, a[ai + 10]);
+            c100 = a10.fma(b0, c100);
+            c101 = a10.fma(b1, c101);
+            FloatVector a11 = FloatVector.broadcast(S, a[ai + 11]);
+            c110 = a11.fma(b0, c110);
+            c111 = a11.fma(b1, c111);
+        }
+        // the epilogue is written out: through a helper method C2 stops inlining the vector
+        // intrinsics of this large method and falls back to boxed vectors (20x slower)
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 1 * ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 2 * ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 3 * ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 4 * ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 5 * ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 6 * ldc;
+        c60.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c61.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 7 * ldc;
+        c70.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c71.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 8 * ldc;
+        c80.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c81.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 9 * ldc;
+        c90.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c91.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 10 * ldc;
+        c100.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c101.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 11 * ldc;
+        c110.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c111.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+    }
+
+    /** 6 x NR packed micro-kernel: {@code C[0..6, 0..NR] += A-sliver * B-panel} over kc steps, A at {@code a[aOff + kk*PMR + r]}, B row kk at {@code b[bOff + kk*NR]}. */
+    private static void kernel6(float[] a, int aOff, float[] b, int bOff, int kc, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int kk = 0; kk < kc; kk++) {
+            int bi = bOff + kk * NR, ai = aOff + kk * 6;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        // the epilogue is written out: through a helper method C2 stops inlining the vector
+        // intrinsics of this large method and falls back to boxed vectors (20x slower)
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 1 * ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 2 * ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 3 * ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 4 * ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        o = cOff + 5 * ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
     }
 
     /**
@@ -289,6 +429,79 @@ public final class Gemm {
             FloatVector.fromArray(S, tile, tr).add(FloatVector.fromArray(S, c, o, m0)).intoArray(c, o, m0);
             if (two) FloatVector.fromArray(S, tile, tr + VL).add(FloatVector.fromArray(S, c, o + VL, m1)).intoArray(c, o + VL, m1);
         }
+    }
+
+    /** Outputs per parallel chunk of a thin product. */
+    private static final int THIN_GRAIN = 64;
+
+    /**
+     * Products with a single row, column or inner step (a layer with one output, its gradients, a
+     * rank-1 update), where packing would copy an operand to use each element once: one vector
+     * loop per output row or column chunk, split across threads by output (each output summed in
+     * the same order whatever the thread count).
+     */
+    private static void thin(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        boolean parallel = (long) m * n * k >= (1L << 16);
+        if (k == 1) {
+            // C[i][:] += alpha * A(i, 0) * B(0, :)
+            float[] row = contiguousRow(transB, b, bOff, ldb, n);
+            Parallel.RangeBody body = (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    float ai = alpha * (transA ? a[aOff + i] : a[aOff + i * lda]);
+                    VectorMath.axpy(ai, row, 0, c, cOff + i * ldc, n);
+                }
+            };
+            if (parallel) Parallel.forRange(m, THIN_GRAIN, body);
+            else body.run(0, m);
+        } else if (n == 1) {
+            // C[i][0] += alpha * op(A)[i, :] . op(B)[:, 0]
+            float[] col = contiguousRow(!transB, b, bOff, ldb, k);
+            Parallel.RangeBody body;
+            if (!transA) {
+                body = (s, e) -> {
+                    for (int i = s; i < e; i++) c[cOff + i * ldc] += alpha * VectorMath.dot(a, aOff + i * lda, col, 0, k);
+                };
+            } else {
+                // rows of A (stored k x m) are contiguous along i: accumulate chunk sums kk by kk
+                body = (s, e) -> {
+                    float[] acc = new float[e - s];
+                    for (int kk = 0; kk < k; kk++) VectorMath.axpy(col[kk], a, aOff + kk * lda + s, acc, 0, e - s);
+                    for (int i = s; i < e; i++) c[cOff + i * ldc] += alpha * acc[i - s];
+                };
+            }
+            if (parallel) Parallel.forRange(m, THIN_GRAIN, body);
+            else body.run(0, m);
+        } else {
+            // m == 1: C[0][j] += alpha * op(A)[0, :] . op(B)[:, j]
+            float[] arow = contiguousRow(transA, a, aOff, lda, k);
+            Parallel.RangeBody body;
+            if (transB) {
+                body = (s, e) -> {
+                    for (int j = s; j < e; j++) c[cOff + j] += alpha * VectorMath.dot(arow, 0, b, bOff + j * ldb, k);
+                };
+            } else {
+                body = (s, e) -> {
+                    float[] acc = new float[e - s];
+                    for (int kk = 0; kk < k; kk++) VectorMath.axpy(arow[kk], b, bOff + kk * ldb + s, acc, 0, e - s);
+                    for (int j = s; j < e; j++) c[cOff + j] += alpha * acc[j - s];
+                };
+            }
+            if (parallel) Parallel.forRange(n, THIN_GRAIN, body);
+            else body.run(0, n);
+        }
+    }
+
+    /**
+     * The {@code len} elements of a vector stored at {@code x[off]} with stride {@code strided ? ld : 1},
+     * copied into a contiguous array (a contiguous one is still copied: the copy is len floats, the
+     * product that reads it len x (m or n) multiply-adds).
+     */
+    private static float[] contiguousRow(boolean strided, float[] x, int off, int ld, int len) {
+        float[] out = new float[len];
+        if (!strided) System.arraycopy(x, off, out, 0, len);
+        else for (int q = 0; q < len; q++) out[q] = x[off + q * ld];
+        return out;
     }
 
     /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */

@@ -97,8 +97,11 @@ final class MatMul {
         int rows = x.numel() / Math.max(1, in);
         float[] xd = x.data(), wd = w.data(), bd = b.data();
         float[] o = new float[rows * out];
-        if (out >= 16) for (int r = 0; r < rows; r++) System.arraycopy(bd, 0, o, r * out, out);
-        else for (int r = 0; r < rows; r++) for (int j = 0; j < out; j++) o[r * out + j] = bd[j];
+        // the first write of a fresh output is the expensive one (page faults, cache misses): split it
+        Parallel.forRange(rows, Math.max(1, (1 << 14) / Math.max(1, out)), (s, e) -> {
+            if (out >= 16) for (int r = s; r < e; r++) System.arraycopy(bd, 0, o, r * out, out);
+            else for (int r = s; r < e; r++) for (int j = 0; j < out; j++) o[r * out + j] = bd[j];
+        });
         Gemm.sgemm(false, true, rows, out, in, 1f, xd, 0, in, wd, 0, in, 1f, o, 0, out);
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
@@ -111,18 +114,29 @@ final class MatMul {
 
     private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
 
-    /** {@code acc[j] += sum_r m[r*cols + j]}, one vector of columns at a time kept in a register. */
+    /**
+     * {@code acc[j] += sum_r m[r*cols + j]}, one vector of columns at a time kept in a register;
+     * column vectors are split across threads (each column is summed in row order either way).
+     */
     static void columnSums(float[] m, int rows, int cols, float[] acc) {
-        int j = 0;
-        for (int bound = S.loopBound(cols); j < bound; j += S.length()) {
-            var sum = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
-            for (int r = 0, at = j; r < rows; r++, at += cols) sum = sum.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at));
-            sum.intoArray(acc, j);
+        int vectors = cols / S.length();
+        if ((long) rows * cols >= (1L << 16) && vectors > 1) {
+            Parallel.forRange(vectors, 1, (s, e) -> columnVectorSums(m, rows, cols, acc, s * S.length(), e * S.length()));
+        } else {
+            columnVectorSums(m, rows, cols, acc, 0, vectors * S.length());
         }
-        for (; j < cols; j++) {
+        for (int j = vectors * S.length(); j < cols; j++) {
             float sum = 0f;
             for (int r = 0; r < rows; r++) sum += m[r * cols + j];
             acc[j] += sum;
+        }
+    }
+
+    private static void columnVectorSums(float[] m, int rows, int cols, float[] acc, int from, int to) {
+        for (int j = from; j < to; j += S.length()) {
+            var sum = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
+            for (int r = 0, at = j; r < rows; r++, at += cols) sum = sum.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at));
+            sum.intoArray(acc, j);
         }
     }
 

@@ -70,6 +70,19 @@ final class VectorMath {
         return s;
     }
 
+    /**
+     * {@code y[yo + i] += f * x[xo + i]} for {@code i < n}, each element one fused multiply-add (the
+     * same bits in the vector body and the scalar tail, so results do not depend on alignment).
+     */
+    static void axpy(float f, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        FloatVector fv = FloatVector.broadcast(S, f);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xo + i).fma(fv, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] = Math.fma(f, x[xo + i], y[yo + i]);
+    }
+
     /** Sum of squared deviations from {@code mean}. */
     static float sumSqDev(float[] a, int off, int n, float mean) {
         int i = 0;
