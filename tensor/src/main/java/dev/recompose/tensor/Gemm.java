@@ -72,23 +72,29 @@ public final class Gemm {
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] pb = packB(transB, b, bOff, ldb, pc, kc, jc, nc, panels);
+                float[] pb = bPanels(panels, kc);
                 int rowBlocks = (m + PMR - 1) / PMR;
+                // with threads, B panels are packed on first use by whichever thread claims them
+                // (each thread starts at its own share of the panels, so the packing is split too)
+                PanelClaims claims = parallel && rowBlocks > 1 ? new PanelClaims(panels) : null;
+                if (claims == null) packPanels(transB, b, bOff, ldb, pc, kc, jc, nc, pb, 0, panels);
                 final int fjc = jc, fpc = pc, fnc = nc;
                 Parallel.RangeBody body = (rs, re) -> {
                     int nb = re - rs;
-                    float[] pa = packBuffer(panelMajor ? nb : 1, kc);
+                    int start = claims == null ? 0 : (int) ((long) rs * panels / rowBlocks);
+                    float[] pa = aSlivers(panelMajor ? nb : 1, kc);
                     float[] tile = TILE.get();
                     if (panelMajor) {
                         for (int q = 0; q < nb; q++) packA(transA, a, aOff, lda, m, (rs + q) * PMR, fpc, kc, alpha, pa, q * PMR * kc);
                     }
                     for (int it = 0; it < nb * panels; it++) {
                         int rb = rs + (panelMajor ? it % nb : it / panels);
-                        int p = panelMajor ? it / nb : it % panels;
+                        int p = ((panelMajor ? it / nb : it % panels) + start) % panels;
+                        if (claims != null) claims.ensure(p, () -> packPanels(transB, b, bOff, ldb, fpc, kc, fjc, fnc, pb, p, p + 1));
                         int i0 = rb * PMR;
                         int mr = Math.min(PMR, m - i0);
                         int aBase = panelMajor ? (rb - rs) * PMR * kc : 0;
-                        if (!panelMajor && p == 0) packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
+                        if (!panelMajor && it % panels == 0) packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
                         int j0 = fjc + p * NR;
                         int nr = Math.min(NR, fjc + fnc - j0);
                         int bBase = p * kc * NR;
@@ -107,7 +113,39 @@ public final class Gemm {
         }
     }
 
-    private static float[] packBuffer(int slivers, int kc) {
+    /**
+     * Who packs which B panel of a parallel block: the first thread to need a panel packs it, the
+     * others wait for it (panels are packed once, by both threads, inside the one parallel region).
+     */
+    private static final class PanelClaims {
+        private static final int FREE = 0, PACKING = 1, READY = 2, FAILED = 3;
+        private final java.util.concurrent.atomic.AtomicIntegerArray state;
+
+        PanelClaims(int panels) {
+            this.state = new java.util.concurrent.atomic.AtomicIntegerArray(panels);
+        }
+
+        void ensure(int p, Runnable pack) {
+            int st = state.get(p);
+            if (st == READY) return;
+            if (st == FREE && state.compareAndSet(p, FREE, PACKING)) {
+                try {
+                    pack.run();
+                } catch (RuntimeException | Error e) {
+                    state.set(p, FAILED);
+                    throw e;
+                }
+                state.set(p, READY);
+                return;
+            }
+            while ((st = state.get(p)) != READY) {
+                if (st == FAILED) throw new IllegalStateException("packing B panel " + p + " failed on another thread");
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static float[] aSlivers(int slivers, int kc) {
         float[] pa = PACK_A.get();
         if (pa.length < slivers * PMR * kc) {
             pa = new float[slivers * PMR * KC];
@@ -121,12 +159,16 @@ public final class Gemm {
         else kernel6(a, aOff, b, bOff, kc, c, cOff, ldc);
     }
 
-    private static float[] packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int panels) {
+    private static float[] bPanels(int panels, int kc) {
         float[][] holder = PACK_B.get();
         int need = panels * kc * NR;
         if (holder[0].length < need) holder[0] = new float[Math.max(need, holder[0].length * 2)];
-        float[] pb = holder[0];
-        for (int p = 0; p < panels; p++) {
+        return holder[0];
+    }
+
+    /** Packs B panels {@code [p0, p1)} of the block {@code (pc, jc)} into {@code pb}, zero padded to NR columns. */
+    private static void packPanels(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
             int j0 = jc + p * NR;
             int nr = Math.min(NR, jc + nc - j0);
             int base = p * kc * NR;
@@ -148,7 +190,6 @@ public final class Gemm {
                 }
             }
         }
-        return pb;
     }
 
     /**
