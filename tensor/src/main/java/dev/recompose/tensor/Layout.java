@@ -130,22 +130,28 @@ final class Layout {
             return new Tensor(o, outShape, DType.INT32);
         }
         float[] o = new float[outer * outBlock];
-        for (int i = 0; i < parts.length; i++) {
-            int block = parts[i].shapeRef()[ax] * inner;
-            for (int p = 0; p < outer; p++) System.arraycopy(parts[i].data, p * block, o, p * outBlock + offsets[i], block);
-        }
+        int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, outBlock));
+        Parallel.forRange(outer, grain, (ps, pe) -> {
+            for (int i = 0; i < parts.length; i++) {
+                int block = parts[i].shapeRef()[ax] * inner;
+                for (int p = ps; p < pe; p++) System.arraycopy(parts[i].data, p * block, o, p * outBlock + offsets[i], block);
+            }
+        });
         Tensor[] inputs = parts.clone();
         return Tensor.result(o, outShape, g -> {
-            for (int i = 0; i < inputs.length; i++) {
-                Tensor t = inputs[i];
-                if (!t.requiresGrad) continue;
-                float[] gt = t.gradBuf();
-                int block = t.shapeRef()[ax] * inner;
-                for (int p = 0; p < outer; p++) {
-                    int src = p * outBlock + offsets[i], dst = p * block;
-                    for (int q = 0; q < block; q++) gt[dst + q] += g[src + q];
+            for (Tensor t : inputs) if (t.requiresGrad) t.gradBuf();
+            Parallel.forRange(outer, grain, (ps, pe) -> {
+                for (int i = 0; i < inputs.length; i++) {
+                    Tensor t = inputs[i];
+                    if (!t.requiresGrad) continue;
+                    float[] gt = t.grad;
+                    int block = t.shapeRef()[ax] * inner;
+                    for (int p = ps; p < pe; p++) {
+                        int src = p * outBlock + offsets[i], dst = p * block;
+                        for (int q = 0; q < block; q++) gt[dst + q] += g[src + q];
+                    }
                 }
-            }
+            });
         }, inputs);
     }
 
@@ -173,8 +179,10 @@ final class Layout {
         }
         float[] o = new float[outer * m * inner];
         float[] x = a.data;
-        for (int p = 0; p < outer; p++)
-            for (int j = 0; j < m; j++) System.arraycopy(x, (p * n + idx[j]) * inner, o, (p * m + j) * inner, inner);
+        Parallel.forRange(m, Math.max(1, Elementwise.GRAIN / Math.max(1, outer * inner)), (js, je) -> {
+            for (int p = 0; p < outer; p++)
+                for (int j = js; j < je; j++) System.arraycopy(x, (p * n + idx[j]) * inner, o, (p * m + j) * inner, inner);
+        });
         return Tensor.result(o, outShape, g -> {
             float[] ga = a.gradBuf();
             for (int p = 0; p < outer; p++)

@@ -42,27 +42,33 @@ final class Reductions {
         float scale = mean ? 1f / Math.max(1, n) : 1f;
         float[] x = a.data;
         float[] o = new float[outer * inner];
-        for (int p = 0; p < outer; p++) {
-            int base = p * n * inner, ob = p * inner;
-            if (inner == 1) {
-                o[ob] = VectorMath.sum(x, base, n) * scale;
-            } else {
-                for (int j = 0; j < n; j++) {
-                    int row = base + j * inner;
-                    for (int q = 0; q < inner; q++) o[ob + q] += x[row + q];
+        // split by outer index (each output is summed in the same order whatever the thread count)
+        int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, n * inner));
+        Parallel.forRange(outer, grain, (ps, pe) -> {
+            for (int p = ps; p < pe; p++) {
+                int base = p * n * inner, ob = p * inner;
+                if (inner == 1) {
+                    o[ob] = VectorMath.sum(x, base, n) * scale;
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        int row = base + j * inner;
+                        for (int q = 0; q < inner; q++) o[ob + q] += x[row + q];
+                    }
+                    if (scale != 1f) for (int q = 0; q < inner; q++) o[ob + q] *= scale;
                 }
-                if (scale != 1f) for (int q = 0; q < inner; q++) o[ob + q] *= scale;
             }
-        }
+        });
         return Tensor.result(o, reducedShape(s, ax, keepDim), g -> {
             float[] ga = a.gradBuf();
-            for (int p = 0; p < outer; p++) {
-                int base = p * n * inner, ob = p * inner;
-                for (int j = 0; j < n; j++) {
-                    int row = base + j * inner;
-                    for (int q = 0; q < inner; q++) ga[row + q] += g[ob + q] * scale;
+            Parallel.forRange(outer, grain, (ps, pe) -> {
+                for (int p = ps; p < pe; p++) {
+                    int base = p * n * inner, ob = p * inner;
+                    for (int j = 0; j < n; j++) {
+                        int row = base + j * inner;
+                        for (int q = 0; q < inner; q++) ga[row + q] += g[ob + q] * scale;
+                    }
                 }
-            }
+            });
         }, a);
     }
 

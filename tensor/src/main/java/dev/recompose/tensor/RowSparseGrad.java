@@ -29,6 +29,7 @@ public final class RowSparseGrad {
     /** Adds {@code grad[j*dim ..]} to row {@code idx[j]} for every j, skipping {@code skipRow} (use -1 for none). */
     public void add(int[] idx, float[] grad, int skipRow) {
         if (grad.length < idx.length * dim) throw new IllegalArgumentException("gradient has " + grad.length + " values, need " + idx.length * dim);
+        if (appendAll(idx, grad, skipRow)) return;
         for (int j = 0; j < idx.length; j++) {
             int r = idx[j];
             if (r == skipRow) continue;
@@ -42,6 +43,28 @@ public final class RowSparseGrad {
             System.arraycopy(grad, j * dim, values, count * dim, dim);
             count++;
         }
+    }
+
+    /** Appends every row in one copy when none is skipped; false (nothing done) otherwise. */
+    private boolean appendAll(int[] idx, float[] grad, int skipRow) {
+        boolean sorted = count == 0 || idx.length == 0 || indices[count - 1] < idx[0];
+        for (int j = 0; j < idx.length; j++) {
+            int r = idx[j];
+            if (r == skipRow) return false;
+            if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("row " + r + " outside table of " + rows + " rows");
+            if (j > 0 && idx[j - 1] >= r) sorted = false;
+        }
+        int need = count + idx.length;
+        if (need > indices.length) {
+            int cap = Math.max(need, indices.length * 2);
+            indices = Arrays.copyOf(indices, cap);
+            values = Arrays.copyOf(values, cap * dim);
+        }
+        System.arraycopy(idx, 0, indices, count, idx.length);
+        System.arraycopy(grad, 0, values, count * dim, idx.length * dim);
+        count = need;
+        if (!sorted) coalesced = false;
+        return true;
     }
 
     /** Merges duplicate rows (summing them) and sorts by row; returns this. */

@@ -95,15 +95,16 @@ public final class CtrExecutor implements RunExecutor {
     }
     CtrRecipe recipe = CtrRecipe.load(spec.model()).with(overrides);
     Dataset ds = Dataset.open(ctx.datasetDir());
-    // checkpoints at every epoch end in the run directory; the budget is checked after each
-    // checkpoint, so a run stopped by its budget (or killed) continues from its last epoch
+    // checkpoints at every epoch end (and every train.checkpoint_every steps) in the run
+    // directory; the budget is checked after each checkpoint, so a run stopped by its budget (or
+    // killed) continues from its last checkpoint
     CtrRun.Outcome o;
     if (CtrRun.isCtrRun(ctx.runDir()) && Files.exists(new RunDir(ctx.runDir()).checkpoint())) {
       ctx.log().accept("resuming from " + new RunDir(ctx.runDir()).checkpoint());
-      o = CtrRun.resume(ctx.runDir(), ctx.log(), epoch -> ctx.deadline().expired());
+      o = CtrRun.resume(ctx.runDir(), ctx.log(), (epoch, step, steps) -> ctx.deadline().expired());
     } else {
       o = CtrRun.trainInto(ds, recipe, ctx.runDir(), ctx.log(),
-          epoch -> ctx.deadline().expired());
+          (epoch, step, steps) -> ctx.deadline().expired());
     }
     if (o.report() == null) {
       throw new BudgetExceededException(ctx.deadline().budget(), "training");

@@ -20,7 +20,8 @@ import java.util.Map;
  * ({@code config.yaml}), one JSON line per epoch ({@code train-log.jsonl}) and
  * {@code results.json} with protocol {@code ctr-logged}, dataset checksum, config hash, seed and
  * code version. Checkpoints ({@code checkpoint.safetensors}, {@code best.safetensors}) are written
- * at each epoch end, so {@code train --resume DIR} continues an interrupted run and
+ * at each epoch end (and {@code checkpoint.safetensors} every {@code train.checkpoint_every} steps
+ * when set), so {@code train --resume DIR} continues an interrupted run and
  * {@code eval --run DIR} re-evaluates the best weights.
  */
 final class CtrTrainRun {
@@ -43,7 +44,7 @@ final class CtrTrainRun {
     finish(ds, o, runDir, out);
   }
 
-  /** {@code train --resume DIR} of a CTR run: continues from the last epoch checkpoint. */
+  /** {@code train --resume DIR} of a CTR run: continues from the last checkpoint. */
   static void resume(Path runDir, PrintWriter out) throws IOException {
     CtrRun.Outcome o = CtrRun.resume(runDir, line -> {
       out.println(line);

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
           + " (protocol full, history masked). CTR recipes: lr, dnn, deepfm, dcn, dcnv2, din,"
           + " finalmlp, nrms, naml, lstur (protocol ctr-logged).",
       "Killed mid-run, 'train --resume DIR' continues a run from its last checkpoint (sequential:"
-          + " every epoch and every N steps; CTR: every epoch end) and ends with the same metrics"
-          + " as an uninterrupted run."
+          + " every epoch and every checkpoint_every_steps steps; CTR: every epoch end and every"
+          + " train.checkpoint_every steps) and ends with the same metrics as an uninterrupted"
+          + " run."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "A split dataset directory.")

@@ -70,11 +70,19 @@ public final class CtrRun {
   }
 
   /**
-   * Trains {@code recipe} on {@code ds} into {@code runDir} with checkpoints at every epoch end.
-   * The outcome's report is null when {@code stopAfterEpoch} stopped it (a test hook).
+   * Trains {@code recipe} on {@code ds} into {@code runDir} with checkpoints at every epoch end
+   * (and every {@code train.checkpoint_every} steps when set). The outcome's report is null when
+   * {@code stopAfterEpoch} stopped it (a test hook).
    */
   public static Outcome trainInto(Dataset ds, CtrRecipe recipe, Path runDir,
       Consumer<String> log, IntPredicate stopAfterEpoch) throws IOException {
+    return trainInto(ds, recipe, runDir, log,
+        (e, step, steps) -> step == steps && stopAfterEpoch.test(e));
+  }
+
+  /** {@link #trainInto(Dataset, CtrRecipe, Path, Consumer, IntPredicate)}, stoppable mid-epoch. */
+  public static Outcome trainInto(Dataset ds, CtrRecipe recipe, Path runDir,
+      Consumer<String> log, ResumableCtrTrainer.StopHook stop) throws IOException {
     RunDir run = new RunDir(runDir);
     Files.createDirectories(run.dir());
     RunDir.writeString(run.config(), recipe.toYaml());
@@ -85,7 +93,7 @@ public final class CtrRun {
     RunDir.writeString(run.dir().resolve(RUN_FILE),
         Json.mapper().writeValueAsString(info) + "\n");
     Files.deleteIfExists(run.results());
-    return train(ds, recipe, log, new ResumableCtrTrainer(run, stopAfterEpoch));
+    return train(ds, recipe, log, new ResumableCtrTrainer(run, stop));
   }
 
   /** A CTR run directory's recipe and dataset, checked against the recorded checksum. */
@@ -110,17 +118,23 @@ public final class CtrRun {
   }
 
   /**
-   * Continues the CTR run in {@code runDir} from its last checkpoint (epoch end); ends with the
-   * same weights and metrics as an uninterrupted run. The report is null when
-   * {@code stopAfterEpoch} stopped it again.
+   * Continues the CTR run in {@code runDir} from its last checkpoint (epoch end, or mid-epoch with
+   * {@code train.checkpoint_every}); ends with the same weights and metrics as an uninterrupted
+   * run. The report is null when {@code stopAfterEpoch} stopped it again.
    */
   public static Outcome resume(Path runDir, Consumer<String> log, IntPredicate stopAfterEpoch)
       throws IOException {
+    return resume(runDir, log, (e, step, steps) -> step == steps && stopAfterEpoch.test(e));
+  }
+
+  /** {@link #resume(Path, Consumer, IntPredicate)}, stoppable mid-epoch. */
+  public static Outcome resume(Path runDir, Consumer<String> log,
+      ResumableCtrTrainer.StopHook stop) throws IOException {
     Saved s = saved(runDir);
     CtrData data = CtrDataLoader.load(s.dataset(), s.recipe().data());
     log.accept("data: " + data.summary());
     CtrModel model = new CtrModel(s.recipe().model(), data, s.recipe().train().seed());
-    TrainReport report = new ResumableCtrTrainer(new RunDir(runDir), stopAfterEpoch)
+    TrainReport report = new ResumableCtrTrainer(new RunDir(runDir), stop)
         .resume(model, data, s.recipe().train(), log);
     return new Outcome(s.recipe(), data, model, report);
   }

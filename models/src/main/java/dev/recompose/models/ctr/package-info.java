@@ -14,9 +14,9 @@
  *       {@link dev.recompose.models.ctr.train.ResumableCtrTrainer} and returns the per-epoch and
  *       test figures ({@link dev.recompose.models.ctr.train.TrainReport}). The CLI trains into a
  *       run directory ({@link dev.recompose.models.ctr.CtrRun#trainInto}), checkpointed at every
- *       epoch end.
+ *       epoch end and, with {@code train.checkpoint_every=N}, every N steps within an epoch.
  *   <li>{@code recompose train --resume runs/X}: {@link dev.recompose.models.ctr.CtrRun#resume},
- *       continuing from the last epoch checkpoint to the same result as an uninterrupted run.
+ *       continuing from the last checkpoint to the same result as an uninterrupted run.
  *   <li>{@code recompose eval --run runs/X} (protocol ctr-logged):
  *       {@link dev.recompose.models.ctr.CtrRun#evaluateRun} from {@code best.safetensors}, with
  *       {@link dev.recompose.models.ctr.train.CtrEvaluator#evaluate} on the test part, giving

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A child JVM for {@link CtrResumeTest}: trains CTR recipe {@code args[2]} on dataset
  * {@code args[0]} into run directory {@code args[1]} with {@code key=value} overrides from the
- * remaining arguments, printing each epoch line so the parent knows when to kill it.
+ * remaining arguments, printing each epoch line and, after each checkpoint, {@code checkpoint
+ * EPOCH STEP/STEPS}, so the parent knows when to kill it. It idles 20 ms after each mid-epoch
+ * checkpoint, so that a kill after one lands before its epoch ends.
  */
 public final class CtrTrainChild {
   private CtrTrainChild() {}
@@ -23,7 +25,18 @@ public final class CtrTrainChild {
         Path.of(args[1]), line -> {
           System.out.println(line);
           System.out.flush();
-        }, e -> false);
+        }, (epoch, step, steps) -> {
+          System.out.println("checkpoint " + epoch + " " + step + "/" + steps);
+          System.out.flush();
+          if (step < steps) {
+            try {
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return false;
+        });
     System.out.println("done");
   }
 }

@@ -1,5 +1,6 @@
 package dev.recompose.tensor.optim;
 
+import dev.recompose.tensor.Parallel;
 import dev.recompose.tensor.RowSparseGrad;
 
 /**
@@ -33,9 +34,12 @@ public record AdamStep(float beta1, float beta2, float eps, float lr, float step
 
     /** Updates every element of {@code w} from the dense gradient {@code g}. */
     public void dense(float[] w, float[] g, float[] m, float[] v, float weightDecay, boolean decoupled) {
-        for (int k = 0; k < w.length; k++) {
-            element(w, k, g[k], m, v, weightDecay, decoupled);
-        }
+        // elements are independent: chunks on the engine's threads give the same bits
+        Parallel.forRange(w.length, 1 << 14, (s, e) -> {
+            for (int k = s; k < e; k++) {
+                element(w, k, g[k], m, v, weightDecay, decoupled);
+            }
+        });
     }
 
     /**

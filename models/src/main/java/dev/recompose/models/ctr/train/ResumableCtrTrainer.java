@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -35,26 +36,46 @@ import java.util.function.IntPredicate;
  * {@link TrainConfig#monitor()} metric), early stopping after {@code patience} epochs without
  * improvement, and the best epoch's weights restored before the test pass.
  *
- * <p>With a run directory it writes, at the end of every epoch, {@code checkpoint.safetensors}
- * (weights, Adam moments, {@link TrainState} and the per-epoch report) and, on improvement,
+ * <p>With a run directory it writes, at the end of every epoch and, with
+ * {@link TrainConfig#checkpointEvery()} {@code N > 0}, after every {@code N} steps within an epoch,
+ * {@code checkpoint.safetensors} (weights, Adam moments, {@link TrainState} with the step within
+ * the epoch and its running loss, and the per-epoch report) and, on improvement,
  * {@code best.safetensors}; both atomically ({@link RunDir}), so a SIGKILL leaves the previous
- * epoch's files. {@link #resume} continues from the last finished epoch and ends with the same
- * weights and metrics as an uninterrupted run.
+ * checkpoint. {@link #resume} continues from the last checkpoint and ends with the same weights
+ * and metrics as an uninterrupted run with the same settings.
  *
- * <p>That works because nothing random carries over from one epoch to the next: the shuffle and
- * negative sampling of epoch {@code e} draw from {@link Seeds#epoch}{@code (seed, e)}, and so do the
- * model's own random sources (dropout masks, LSTUR's user masking): from epoch 2 on, the model is
- * rebuilt from a seed of that stream and given the trained weights (the optimiser keeps its
- * moments by name). Generator state therefore never needs saving.
+ * <p>That works because nothing random carries over from one checkpoint to the next: the shuffle
+ * and negative sampling of epoch {@code e} draw from {@link Seeds#epoch}{@code (seed, e)}, which
+ * is replayed on resume to rebuild the epoch's batches (the finished ones are skipped), and the
+ * model's own random sources (dropout masks, LSTUR's user masking) restart at every checkpoint:
+ * the model is rebuilt from a seed of that stream at the start of each epoch from epoch 2 on, and
+ * from {@link Seeds#step}{@code (that seed, step)} at each mid-epoch checkpoint, and given the
+ * trained weights (the optimiser keeps its moments by name). Generator state therefore never
+ * needs saving; the price is that {@code checkpoint_every > 0} draws other dropout masks than
+ * {@code 0} (which leaves epoch-end-only runs exactly as before).
  */
 public final class ResumableCtrTrainer implements CtrTrainingLoop {
   private static final String FORMAT = "recompose-ctr-checkpoint-1";
   private final RunDir run;
-  private final IntPredicate stopAfterEpoch;
+  private final StopHook stop;
+
+  /**
+   * Decides after each checkpoint whether training stops there, as if killed: a test hook, and
+   * the bench's time budget.
+   */
+  @FunctionalInterface
+  public interface StopHook {
+    /**
+     * @param epoch the 1-based epoch the checkpoint belongs to
+     * @param step steps of {@code epoch} done ({@code steps} at the epoch end)
+     * @param steps steps of one epoch
+     */
+    boolean stopAfter(int epoch, int step, int steps);
+  }
 
   /** Without checkpoints (in-memory best weights). */
   public ResumableCtrTrainer() {
-    this(null, e -> false);
+    this(null, (e, st, n) -> false);
   }
 
   /**
@@ -62,8 +83,16 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
    * @param stopAfterEpoch test hook: stop (as if killed) after the checkpoint of a finished epoch
    */
   public ResumableCtrTrainer(RunDir run, IntPredicate stopAfterEpoch) {
+    this(run, (e, step, steps) -> step == steps && stopAfterEpoch.test(e));
+  }
+
+  /**
+   * @param run where checkpoints go, or null for none
+   * @param stop stops (as if killed) after a checkpoint, at an epoch end or within an epoch
+   */
+  public ResumableCtrTrainer(RunDir run, StopHook stop) {
     this.run = run;
-    this.stopAfterEpoch = stopAfterEpoch;
+    this.stop = Objects.requireNonNull(stop, "stop");
   }
 
   @Override
@@ -90,7 +119,8 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
     if (run == null || !Files.exists(run.checkpoint())) {
       throw new IllegalStateException((run == null ? "no run directory" : run.dir()
           + " has no checkpoint") + " to resume from (a CTR run checkpoints at the end of each"
-          + " epoch); start the run again without --resume");
+          + " epoch, and every train.checkpoint_every steps when set); start the run again"
+          + " without --resume");
     }
     SafeTensors.Contents c = SafeTensors.readAll(run.checkpoint());
     Map<String, String> meta = c.metadata();
@@ -101,8 +131,10 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
     TrainState state = TrainState.fromMetadata(meta);
     List<TrainReport.Epoch> epochs = Json.mapper().readValue(meta.get("ctr_epochs"),
         new TypeReference<List<TrainReport.Epoch>>() { });
-    log.accept("resuming after epoch " + state.epoch() + " (best epoch " + state.bestEpoch()
-        + ")");
+    if (state.stepInEpoch() == 0) {
+      log.accept("resuming after epoch " + state.epoch() + " (best epoch " + state.bestEpoch()
+          + ")");
+    } // a mid-epoch checkpoint is announced by the loop, which knows the epoch's step count
     return loop(model, data, cfg, log, state, epochs, c, meta.get("tables"));
   }
 
@@ -123,31 +155,62 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
       opt = optimizer(cfg, tables(savedTables));
       opt.load(savedMoments, savedSteps);
     }
+    int every = cfg.checkpointEvery();
     while (!s.finished() && s.epoch() < cfg.epochs()) {
       int e = s.epoch() + 1;
       Rng rng = Seeds.epoch(cfg.seed(), e);
       long modelSeed = rng.nextLong();
-      if (e > 1) {
-        CtrModel next = new CtrModel(base.spec(), data, modelSeed);
-        next.load(resumeFrom != null && model == base ? resumeFrom.tensors() : model.parameters(),
-            true);
-        model = next;
+      List<CtrBatch> batches = steps.epoch(rng);
+      int n = batches.size();
+      int from = s.stepInEpoch();
+      if (from >= n) {
+        throw new IllegalStateException("the checkpoint is at step " + from + " of epoch " + e
+            + ", which has " + n + " steps: the data or batch size changed since it was written");
+      }
+      if (from > 0 || e > 1) {
+        Map<String, Tensor> weights = resumeFrom != null && model == base ? resumeFrom.tensors()
+            : model.parameters();
+        model = rebuilt(base, data, from == 0 ? modelSeed : segmentSeed(modelSeed, from),
+            weights);
       }
       if (opt != null) {
         opt.bind(model.parameters());
       }
       model.train();
-      long t0 = System.nanoTime();
-      double lossSum = 0;
+      double lossSum = s.lossSum();
+      double secs = s.epochSeconds();
       long rows = 0;
-      int batches = 0;
-      for (CtrBatch b : steps.epoch(rng)) {
+      for (int i = 0; i < from; i++) {
+        rows += batches.get(i).size();
+      }
+      String resumed = "";
+      if (from > 0) {
+        resumed = " (resumed at epoch " + e + " step " + from + " of " + n + ")";
+        log.accept("resumed at epoch " + e + " step " + from + " of " + n + " (best epoch "
+            + s.bestEpoch() + ")");
+      }
+      long t0 = System.nanoTime();
+      for (int i = from; i < n; i++) {
+        if (i > from && every > 0 && i % every == 0) {
+          secs += (System.nanoTime() - t0) / 1e9;
+          s = new TrainState(e - 1, i, (long) opt.steps(), lossSum, secs, s.bestMetric(),
+              s.bestEpoch(), s.badEvals(), e - 1, false);
+          saveCheckpoint(model, opt, s, epochs);
+          if (stop.stopAfter(e, i, n)) {
+            return null;
+          }
+          model = rebuilt(base, data, segmentSeed(modelSeed, i), model.parameters());
+          opt.bind(model.parameters());
+          model.train();
+          t0 = System.nanoTime();
+        }
+        CtrBatch b = batches.get(i);
         model.zeroGrad();
         Tensor loss = steps.loss(model, b);
         float lv = loss.item();
         if (!Float.isFinite(lv)) {
           throw new IllegalStateException("loss is " + lv + " at epoch " + e + ", step "
-              + (batches + 1) + "; lower train.lr");
+              + (i + 1) + "; lower train.lr");
         }
         loss.backward();
         if (opt == null) {
@@ -156,20 +219,20 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
         opt.step();
         lossSum += lv;
         rows += b.size();
-        batches++;
       }
-      double secs = (System.nanoTime() - t0) / 1e9;
+      secs += (System.nanoTime() - t0) / 1e9;
       CtrMetrics.Report valid = hasValid ? CtrEvaluator.evaluate(model, data,
           StoreLayout.SPLIT_VALID, cfg.maxHistory(), cfg.evalBatch()).metrics() : null;
-      epochs.add(new TrainReport.Epoch(e, lossSum / batches, secs, rows / secs, valid));
-      log.accept(String.format(Locale.ROOT, "epoch %d: loss %.4f, %.1f s, %.0f rows/s%s",
-          e, lossSum / batches, secs, rows / secs, valid == null ? "" : "; valid " + valid));
-      double score = valid == null ? -lossSum / batches
+      epochs.add(new TrainReport.Epoch(e, lossSum / n, secs, rows / secs, valid));
+      log.accept(String.format(Locale.ROOT, "epoch %d: loss %.4f, %.1f s, %.0f rows/s%s%s",
+          e, lossSum / n, secs, rows / secs, resumed,
+          valid == null ? "" : "; valid " + valid));
+      double score = valid == null ? -lossSum / n
           : monitor(cfg, data, valid);
       double best = s.bestMetric();
       int bestEpoch = s.bestEpoch();
       int stale = s.badEvals();
-      boolean stop = false;
+      boolean stopEarly = false;
       if (score > best) {
         best = score;
         bestEpoch = e;
@@ -178,12 +241,12 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
         saveBest(bestState, e);
       } else if (cfg.patience() > 0 && ++stale >= cfg.patience()) {
         log.accept("early stop: no validation improvement for " + stale + " epochs");
-        stop = true;
+        stopEarly = true;
       }
       s = new TrainState(e, 0, (long) opt.steps(), 0, 0, best, bestEpoch, stale, e,
-          stop || e == cfg.epochs());
+          stopEarly || e == cfg.epochs());
       saveCheckpoint(model, opt, s, epochs);
-      if (stopAfterEpoch.test(e) && !s.finished()) {
+      if (!s.finished() && stop.stopAfter(e, n, n)) {
         return null;
       }
     }
@@ -202,6 +265,19 @@ public final class ResumableCtrTrainer implements CtrTrainingLoop {
       log.accept("test (epoch " + s.bestEpoch() + "): " + test);
     }
     return new TrainReport(epochs, s.bestEpoch(), test, base.parameterCount());
+  }
+
+  /** A fresh model of {@code base}'s spec whose random sources start from {@code seed}. */
+  private static CtrModel rebuilt(CtrModel base, CtrData data, long seed,
+      Map<String, Tensor> weights) {
+    CtrModel next = new CtrModel(base.spec(), data, seed);
+    next.load(weights, true);
+    return next;
+  }
+
+  /** The model seed from mid-epoch step {@code step} on: a function of the position only. */
+  static long segmentSeed(long epochModelSeed, int step) {
+    return Seeds.step(epochModelSeed, step).nextLong();
   }
 
   /** The validation score to maximise. */

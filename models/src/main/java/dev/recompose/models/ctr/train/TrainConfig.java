@@ -28,11 +28,21 @@ import java.util.Map;
  * @param embeddingL2 L2 coefficient {@code r} on the embedding tables, added to their gradients
  *     as {@code r * w} (FuxiCTR's {@code embedding_regularizer}: {@code (r/2)||W||^2} over the
  *     whole table with {@code adam}, over the rows a batch touched with {@code lazyadam}); 0 = off
+ * @param checkpointEvery {@code checkpoint_every}: with a run directory, also checkpoint every
+ *     this many steps (batches) within an epoch, so that a kill loses at most that many steps;
+ *     0 = only at epoch ends. Each such checkpoint also reseeds the model's own random sources
+ *     (dropout, LSTUR's user masking) from {@code (seed, epoch, step)}, with or without a run
+ *     directory, so a value above 0 gives different (equally valid) dropout masks than 0 from the
+ *     first mid-epoch checkpoint on, and a resumed run the same bits as an uninterrupted one
  */
 public record TrainConfig(String mode, int epochs, int batchSize, double lr, String optimizer,
     int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor,
-    float embeddingL2) {
+    float embeddingL2, int checkpointEvery) {
   public TrainConfig {
+    if (checkpointEvery < 0) {
+      throw new IllegalArgumentException("train.checkpoint_every must be >= 0 (steps between"
+          + " mid-epoch checkpoints, 0 = only at epoch ends), got " + checkpointEvery);
+    }
     if (embeddingL2 < 0) {
       throw new IllegalArgumentException("train.embedding_l2 must be >= 0, got " + embeddingL2);
     }
@@ -62,6 +72,14 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
     }
   }
 
+  /** Settings without mid-epoch checkpoints ({@code checkpoint_every} 0). */
+  public TrainConfig(String mode, int epochs, int batchSize, double lr, String optimizer,
+      int negCount, int maxHistory, long seed, int evalBatch, int patience, String monitor,
+      float embeddingL2) {
+    this(mode, epochs, batchSize, lr, optimizer, negCount, maxHistory, seed, evalBatch, patience,
+        monitor, embeddingL2, 0);
+  }
+
   /** Parses the {@code train} mapping; absent keys take the defaults. */
   public static TrainConfig parse(Map<String, Object> m) {
     for (String k : m.keySet()) {
@@ -81,13 +99,14 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
         num(m, "eval_batch", 4096).intValue(),
         num(m, "patience", 2).intValue(),
         str(m, "monitor", "auto"),
-        num(m, "embedding_l2", 0).floatValue());
+        num(m, "embedding_l2", 0).floatValue(),
+        whole(m, "checkpoint_every", 0));
   }
 
   /** The keys of a recipe's {@code train} section. */
   public static final java.util.List<String> KEYS = java.util.List.of("mode", "epochs",
       "batch_size", "lr", "optimizer", "neg_count", "max_history", "seed", "eval_batch",
-      "patience", "monitor", "embedding_l2");
+      "patience", "monitor", "embedding_l2", "checkpoint_every");
 
   private static String str(Map<String, Object> m, String k, String d) {
     Object v = m.get(k);
@@ -98,6 +117,15 @@ public record TrainConfig(String mode, int epochs, int batchSize, double lr, Str
       return s;
     }
     throw new IllegalArgumentException("train." + k + " must be a string, got " + v);
+  }
+
+  private static int whole(Map<String, Object> m, String k, int d) {
+    double v = num(m, k, d).doubleValue();
+    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("train." + k + " must be a whole number, got "
+          + m.get(k));
+    }
+    return (int) v;
   }
 
   private static Number num(Map<String, Object> m, String k, Number d) {

@@ -19,7 +19,8 @@ public record TrainReport(List<Epoch> epochs, int bestEpoch, CtrMetrics.Report t
    *
    * @param epoch 1-based
    * @param loss mean training loss
-   * @param seconds training seconds (evaluation excluded)
+   * @param seconds training seconds (evaluation and checkpoint writes excluded; for an epoch
+   *     resumed mid-way, the sum over its runs up to their last checkpoints)
    * @param samplesPerSecond training rows scored per second (list-wise: positives and negatives)
    * @param valid validation metrics, or null without a validation part
    */
