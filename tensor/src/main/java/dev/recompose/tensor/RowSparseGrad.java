@@ -17,6 +17,12 @@ public final class RowSparseGrad {
     private float[] values;
     private int count;
     private boolean coalesced = true;
+    /**
+     * Stored entry of each table row, or -1: kept when the first batch is large against the table
+     * (a news model's word table, where a batch touches each word many times), so repeated rows
+     * are summed on arrival instead of stored once per occurrence; null otherwise.
+     */
+    private int[] slotOf;
 
     /** An empty gradient for a {@code rows x dim} table. */
     public RowSparseGrad(int rows, int dim) {
@@ -29,6 +35,14 @@ public final class RowSparseGrad {
     /** Adds {@code grad[j*dim ..]} to row {@code idx[j]} for every j, skipping {@code skipRow} (use -1 for none). */
     public void add(int[] idx, float[] grad, int skipRow) {
         if (grad.length < idx.length * dim) throw new IllegalArgumentException("gradient has " + grad.length + " values, need " + idx.length * dim);
+        if (count == 0 && slotOf == null && (long) idx.length * 4 >= rows) {
+            slotOf = new int[rows];
+            Arrays.fill(slotOf, -1);
+        }
+        if (slotOf != null) {
+            merge(idx, grad, skipRow);
+            return;
+        }
         if (appendAll(idx, grad, skipRow)) return;
         for (int j = 0; j < idx.length; j++) {
             int r = idx[j];
@@ -40,6 +54,32 @@ public final class RowSparseGrad {
             }
             if (count > 0 && indices[count - 1] >= r) coalesced = false;
             indices[count] = r;
+            System.arraycopy(grad, j * dim, values, count * dim, dim);
+            count++;
+        }
+    }
+
+    /**
+     * Adds rows into their stored entry, appending a row seen for the first time; duplicates are
+     * summed in arrival order, the order {@link #coalesce()} would sum them in.
+     */
+    private void merge(int[] idx, float[] grad, int skipRow) {
+        for (int j = 0; j < idx.length; j++) {
+            int r = idx[j];
+            if (r == skipRow) continue;
+            if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("row " + r + " outside table of " + rows + " rows");
+            int slot = slotOf[r];
+            if (slot >= 0) {
+                VectorMath.axpy(1f, grad, j * dim, values, slot * dim, dim);
+                continue;
+            }
+            if (count == indices.length) {
+                indices = Arrays.copyOf(indices, count * 2);
+                values = Arrays.copyOf(values, count * 2 * dim);
+            }
+            if (count > 0 && indices[count - 1] >= r) coalesced = false;
+            indices[count] = r;
+            slotOf[r] = count;
             System.arraycopy(grad, j * dim, values, count * dim, dim);
             count++;
         }
@@ -70,6 +110,7 @@ public final class RowSparseGrad {
     /** Merges duplicate rows (summing them) and sorts by row; returns this. */
     public RowSparseGrad coalesce() {
         if (coalesced) return this;
+        slotOf = null;
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) order[i] = i;
         Arrays.sort(order, (x, y) -> Integer.compare(indices[x], indices[y]));
