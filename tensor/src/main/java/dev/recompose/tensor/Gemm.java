@@ -32,7 +32,7 @@ public final class Gemm {
     /** Multiply-adds below which the product runs on the calling thread only. */
     private static final long PARALLEL_MIN_MACS = 1L << 22;
 
-    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[PMR * KC]);
+    private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[PMR * KC + VL]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[PMR * NR]);
     private static final ThreadLocal<float[][]> PACK_B = ThreadLocal.withInitial(() -> new float[1][0]);
 
@@ -147,8 +147,8 @@ public final class Gemm {
 
     private static float[] aSlivers(int slivers, int kc) {
         float[] pa = PACK_A.get();
-        if (pa.length < slivers * PMR * kc) {
-            pa = new float[slivers * PMR * KC];
+        if (pa.length < slivers * PMR * kc + VL) {
+            pa = new float[slivers * PMR * KC + VL];
             PACK_A.set(pa);
         }
         return pa;
@@ -198,7 +198,27 @@ public final class Gemm {
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int m, int i0, int pc, int kc, float alpha, float[] pa, int off) {
         int mr = Math.min(PMR, m - i0);
-        if (!transA) {
+        if (!transA && mr == 12 && alpha == 1f) {
+            // twelve row streams read in step, the sliver written in order
+            int s0 = aOff + i0 * lda + pc;
+            int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
+            int s6 = s5 + lda, s7 = s6 + lda, s8 = s7 + lda, s9 = s8 + lda, s10 = s9 + lda, s11 = s10 + lda;
+            for (int kk = 0; kk < kc; kk++) {
+                int d = off + kk * 12;
+                pa[d] = a[s0 + kk];
+                pa[d + 1] = a[s1 + kk];
+                pa[d + 2] = a[s2 + kk];
+                pa[d + 3] = a[s3 + kk];
+                pa[d + 4] = a[s4 + kk];
+                pa[d + 5] = a[s5 + kk];
+                pa[d + 6] = a[s6 + kk];
+                pa[d + 7] = a[s7 + kk];
+                pa[d + 8] = a[s8 + kk];
+                pa[d + 9] = a[s9 + kk];
+                pa[d + 10] = a[s10 + kk];
+                pa[d + 11] = a[s11 + kk];
+            }
+        } else if (!transA) {
             for (int r = 0; r < PMR; r++) {
                 if (r < mr) {
                     int src = aOff + (i0 + r) * lda + pc;
@@ -209,11 +229,19 @@ public final class Gemm {
                 }
             }
         } else {
-            for (int kk = 0; kk < kc; kk++) {
+            int kk = 0;
+            if (mr == PMR && alpha == 1f && PMR <= VL) {
+                // one whole vector per step: its lanes past PMR land where the next step writes
+                // (the sliver buffers have a vector of slack), and the source must hold them too
+                int src = aOff + pc * lda + i0;
+                for (; kk < kc && src + (long) kk * lda + VL <= a.length; kk++) {
+                    FloatVector.fromArray(S, a, src + kk * lda).intoArray(pa, off + kk * PMR);
+                }
+            }
+            for (; kk < kc; kk++) {
                 int src = aOff + (pc + kk) * lda + i0;
                 int dst = off + kk * PMR;
-                if (mr == PMR && alpha == 1f) System.arraycopy(a, src, pa, dst, PMR);
-                else for (int r = 0; r < PMR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
+                for (int r = 0; r < PMR; r++) pa[dst + r] = r < mr ? alpha * a[src + r] : 0f;
             }
         }
     }
