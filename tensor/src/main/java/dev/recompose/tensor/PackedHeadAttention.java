@@ -44,6 +44,34 @@ public final class PackedHeadAttention {
         if (keyPadding != null && (!keyPadding.isInt() || keyPadding.dim() != 2 || keyPadding.size(0) != b || keyPadding.size(1) != s)) {
             throw new IllegalArgumentException("key padding mask must be int32 [" + b + ", " + s + "], got " + Shapes.str(keyPadding.shapeRef()));
         }
+        return core(q, k, v, null, b, t, s, width, heads, keyPadding);
+    }
+
+    /**
+     * Self-attention from one fused projection {@code qkv [B, T, 3*H*D]} (queries, keys and values
+     * side by side in each row, as one {@code [3*H*D, in]} projection produces them): the same
+     * function as {@link #apply} on its three column blocks, reading them in place, so a model can
+     * run one GEMM (one pass over its input, forward and backward) instead of three.
+     */
+    public static Tensor applyFused(Tensor qkv, int heads, Tensor keyPadding) {
+        if (qkv.dim() != 3 || qkv.size(2) % 3 != 0) {
+            throw new IllegalArgumentException("fused packed attention needs [B, T, 3*H*D]; got " + Shapes.str(qkv.shapeRef()));
+        }
+        int b = qkv.size(0), t = qkv.size(1), width = qkv.size(2) / 3;
+        if (heads <= 0 || width % heads != 0) throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
+        if (keyPadding != null && (!keyPadding.isInt() || keyPadding.dim() != 2 || keyPadding.size(0) != b || keyPadding.size(1) != t)) {
+            throw new IllegalArgumentException("key padding mask must be int32 [" + b + ", " + t + "], got " + Shapes.str(keyPadding.shapeRef()));
+        }
+        return core(qkv, qkv, qkv, qkv, b, t, t, width, heads, keyPadding);
+    }
+
+    /**
+     * The kernel: q, k and v rows have stride {@code ld} ({@code width}, or {@code 3*width} when
+     * {@code fused} is the one tensor holding all three at column offsets 0, width, 2*width).
+     */
+    private static Tensor core(Tensor q, Tensor k, Tensor v, Tensor fused, int b, int t, int s, int width, int heads, Tensor keyPadding) {
+        int ld = fused == null ? width : 3 * width;
+        int qOff = 0, kOff = fused == null ? 0 : width, vOff = fused == null ? 0 : 2 * width;
         int d = width / heads;
         int sp = (s + VL - 1) / VL * VL;
         float scale = (float) (1 / Math.sqrt(d));
@@ -57,11 +85,12 @@ public final class PackedHeadAttention {
             float[] row = new float[sp];
             for (int x = start; x < end; x++) {
                 int bi = x / heads, h = x % heads;
-                int qBase = bi * t * width + h * d, kBase = bi * s * width + h * d;
-                transpose(kd, kBase, width, s, d, sp, kt);
+                int qBase = bi * t * ld + h * d + qOff, kBase = bi * s * ld + h * d + kOff, vBase = bi * s * ld + h * d + vOff;
+                int oBase = bi * t * width + h * d;
+                transpose(kd, kBase, ld, s, d, sp, kt);
                 int pOff = x * ts;
                 for (int i = 0; i < t; i++) {
-                    rowTimes(qd, qBase + i * width, d, kt, sp, row);
+                    rowTimes(qd, qBase + i * ld, d, kt, sp, row);
                     float mx = Float.NEGATIVE_INFINITY;
                     for (int j = 0; j < s; j++) {
                         if (pad != null && pad[bi * s + j] != 0) {
@@ -79,10 +108,11 @@ public final class PackedHeadAttention {
                     for (int j = 0; j < s; j++) sum += row[j];
                     float inv = 1f / sum;
                     for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
-                    weightedRows(probs, pr, 1, s, vd, kBase, width, o, qBase + i * width, d);
+                    weightedRows(probs, pr, 1, s, vd, vBase, ld, o, oBase + i * width, d);
                 }
             }
         });
+        Tensor[] inputs = fused == null ? new Tensor[] {q, k, v} : new Tensor[] {fused};
         return Tensor.result(o, new int[] {b, t, width}, g -> {
             float[] gq = q.requiresGrad ? q.gradBuf() : null;
             float[] gk = k.requiresGrad ? k.gradBuf() : null;
@@ -93,31 +123,32 @@ public final class PackedHeadAttention {
                 float[] ds = new float[ts];
                 for (int x = start; x < end; x++) {
                     int bi = x / heads, h = x % heads;
-                    int qBase = bi * t * width + h * d, kBase = bi * s * width + h * d;
+                    int qBase = bi * t * ld + h * d + qOff, kBase = bi * s * ld + h * d + kOff, vBase = bi * s * ld + h * d + vOff;
+                    int oBase = bi * t * width + h * d;
                     int pOff = x * ts;
                     if (gv != null) {
                         for (int j = 0; j < s; j++) {
-                            weightedRows(probs, pOff + j, s, t, g, qBase, width, gv, kBase + j * width, d);
+                            weightedRows(probs, pOff + j, s, t, g, oBase, width, gv, vBase + j * ld, d);
                         }
                     }
                     if (gq == null && gk == null) continue;
-                    transpose(vd, kBase, width, s, d, sp, vt);
+                    transpose(vd, vBase, ld, s, d, sp, vt);
                     for (int i = 0; i < t; i++) {
                         int pr = pOff + i * s;
-                        rowTimes(g, qBase + i * width, d, vt, sp, dp);
+                        rowTimes(g, oBase + i * width, d, vt, sp, dp);
                         float dot = 0f;
                         for (int j = 0; j < s; j++) dot += dp[j] * probs[pr + j];
                         for (int j = 0; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
-                        if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, width, gq, qBase + i * width, d);
+                        if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, ld, gq, qBase + i * ld, d);
                     }
                     if (gk != null) {
                         for (int j = 0; j < s; j++) {
-                            weightedRows(ds, j, s, t, qd, qBase, width, gk, kBase + j * width, d);
+                            weightedRows(ds, j, s, t, qd, qBase, ld, gk, kBase + j * ld, d);
                         }
                     }
                 }
             });
-        }, q, k, v);
+        }, inputs);
     }
 
     /** {@code dst[c*sp + j] = src[base + j*stride + c]} for {@code j < s, c < d}; columns past s stay 0. */

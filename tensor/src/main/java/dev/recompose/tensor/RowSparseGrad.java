@@ -38,6 +38,10 @@ public final class RowSparseGrad {
         if (count == 0 && slotOf == null && (long) idx.length * 4 >= rows) {
             slotOf = new int[rows];
             Arrays.fill(slotOf, -1);
+            // room for every distinct row this batch can bring, so the store never regrows
+            int cap = Math.max(16, Math.min(rows, idx.length));
+            indices = new int[cap];
+            values = new float[cap * dim];
         }
         if (slotOf != null) {
             merge(idx, grad, skipRow);

@@ -63,4 +63,47 @@ class PackedHeadAttentionTest {
         GradCheck.check(in -> PackedHeadAttention.apply(in.get(0), in.get(1), in.get(2), 2, mask),
                 List.of(q, k, v), 1e-2f, 2e-2f);
     }
+
+    @Test
+    void fusedProjectionGivesTheSameBitsAsThreeTensors() {
+        Rng rng = new Rng(21);
+        int b = 3, t = 7, heads = 4, d = 16, w = heads * d;
+        float[] raw = Tensor.randn(rng, b * t * 3 * w).data();
+        Tensor qkv = Tensor.of(raw.clone(), b, t, 3 * w).requiresGrad(true);
+        float[][] parts = new float[3][b * t * w];
+        for (int r = 0; r < b * t; r++) {
+            for (int p = 0; p < 3; p++) System.arraycopy(raw, r * 3 * w + p * w, parts[p], r * w, w);
+        }
+        Tensor q = Tensor.of(parts[0], b, t, w).requiresGrad(true);
+        Tensor k = Tensor.of(parts[1], b, t, w).requiresGrad(true);
+        Tensor v = Tensor.of(parts[2], b, t, w).requiresGrad(true);
+        int[] pad = new int[b * t];
+        pad[t - 1] = 1;
+        java.util.Arrays.fill(pad, 2 * t, 3 * t, 1); // row 2 all padded: zeros
+        Tensor mask = Tensor.ofInts(pad, b, t);
+        Tensor sep = PackedHeadAttention.apply(q, k, v, heads, mask);
+        Tensor fused = PackedHeadAttention.applyFused(qkv, heads, mask);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(sep.data(), fused.data());
+        Tensor g = Tensor.randn(rng, b, t, w);
+        sep.mul(g).sum().backward();
+        fused.mul(g).sum().backward();
+        float[] gf = qkv.grad().data();
+        Tensor[] each = {q, k, v};
+        for (int p = 0; p < 3; p++) {
+            float[] ge = each[p].grad().data();
+            for (int r = 0; r < b * t; r++) {
+                for (int c = 0; c < w; c++) {
+                    org.junit.jupiter.api.Assertions.assertEquals(ge[r * w + c], gf[r * 3 * w + p * w + c], "part " + p + " row " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fusedGradientsMatchFiniteDifferences() {
+        Rng rng = new Rng(13);
+        Tensor qkv = GradCheck.param(rng, 2, 4, 12);
+        Tensor mask = Tensor.ofInts(new int[] {0, 0, 0, 1, 0, 0, 0, 0}, 2, 4);
+        GradCheck.check(in -> PackedHeadAttention.applyFused(in.get(0), 2, mask), List.of(qkv), 1e-2f, 2e-2f);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.recompose.models.ctr.layer;
 
+import dev.recompose.tensor.Functional;
 import dev.recompose.tensor.PackedHeadAttention;
 import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
@@ -9,8 +10,8 @@ import dev.recompose.tensor.nn.Module;
 /**
  * Multi-head self-attention without attention dropout, as the NRMS news and user encoders use it
  * (Wu et al., "Neural News Recommendation with Multi-Head Self-Attention", EMNLP 2019):
- * query, key and value projections, {@link PackedHeadAttention} over the heads, output
- * projection.
+ * query, key and value projections (run as one stacked projection), {@link PackedHeadAttention}
+ * over the heads, output projection.
  *
  * <p>It exists because NRMS attends over short sequences (30 title words, 50 history items) where
  * the engine's {@code MultiHeadAttention} spends most of its time splitting and merging heads and
@@ -48,8 +49,11 @@ public final class SelfAttention extends Module {
       throw new IllegalArgumentException("self-attention input must be [B, T, " + dim + "], got "
           + java.util.Arrays.toString(x.shape()));
     }
-    Tensor o = PackedHeadAttention.apply(query.forward(x), key.forward(x), value.forward(x),
-        heads, pad);
+    // one projection to [B, T, 3*dim] (weights stacked per call; their gradients split back by
+    // the concatenation): one pass over x and its gradient instead of three, the same sums
+    Tensor w = Tensor.concat(0, query.weight(), key.weight(), value.weight());
+    Tensor b = Tensor.concat(0, query.bias(), key.bias(), value.bias());
+    Tensor o = PackedHeadAttention.applyFused(Functional.linear(x, w, b), heads, pad);
     return output.forward(o);
   }
 }
