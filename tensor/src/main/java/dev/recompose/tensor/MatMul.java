@@ -121,7 +121,10 @@ final class MatMul {
     static void columnSums(float[] m, int rows, int cols, float[] acc) {
         int vectors = cols / S.length();
         if ((long) rows * cols >= (1L << 16) && vectors > 1) {
-            Parallel.forRange(vectors, 1, (s, e) -> columnVectorSums(m, rows, cols, acc, s * S.length(), e * S.length()));
+            // split in runs of four vectors (whole register groups) where there are enough of them
+            int group = vectors >= 8 ? 4 : 1, groups = vectors / group;
+            Parallel.forRange(groups, 1, (s, e) -> columnVectorSums(m, rows, cols, acc, s * group * S.length(),
+                    (e == groups ? vectors : e * group) * S.length()));
         } else {
             columnVectorSums(m, rows, cols, acc, 0, vectors * S.length());
         }
@@ -132,8 +135,30 @@ final class MatMul {
         }
     }
 
+    /**
+     * Columns {@code [from, to)} (whole vectors): four column vectors at a time stay in registers
+     * while the rows stream by, so the matrix is read in 256-byte runs instead of one cache line per
+     * row (each column is still summed in row order).
+     */
     private static void columnVectorSums(float[] m, int rows, int cols, float[] acc, int from, int to) {
-        for (int j = from; j < to; j += S.length()) {
+        int vl = S.length(), j = from;
+        for (; j + 4 * vl <= to; j += 4 * vl) {
+            var s0 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
+            var s1 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + vl);
+            var s2 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + 2 * vl);
+            var s3 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + 3 * vl);
+            for (int r = 0, at = j; r < rows; r++, at += cols) {
+                s0 = s0.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at));
+                s1 = s1.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at + vl));
+                s2 = s2.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at + 2 * vl));
+                s3 = s3.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at + 3 * vl));
+            }
+            s0.intoArray(acc, j);
+            s1.intoArray(acc, j + vl);
+            s2.intoArray(acc, j + 2 * vl);
+            s3.intoArray(acc, j + 3 * vl);
+        }
+        for (; j < to; j += vl) {
             var sum = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
             for (int r = 0, at = j; r < rows; r++, at += cols) sum = sum.add(jdk.incubator.vector.FloatVector.fromArray(S, m, at));
             sum.intoArray(acc, j);
