@@ -1,6 +1,7 @@
 package dev.recompose.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -83,31 +84,40 @@ public final class PackedHeadAttention {
         Parallel.forRange(b * heads, 1, (start, end) -> {
             float[] kt = new float[d * sp];
             float[] row = new float[sp];
+            // 0 for a key the batch row's queries may see, minus infinity for padding and the
+            // lanes past S: added to the scaled scores, it masks them in whole vectors
+            float[] maskAdd = new float[sp];
+            int maskRow = -1;
             for (int x = start; x < end; x++) {
                 int bi = x / heads, h = x % heads;
                 int qBase = bi * t * ld + h * d + qOff, kBase = bi * s * ld + h * d + kOff, vBase = bi * s * ld + h * d + vOff;
                 int oBase = bi * t * width + h * d;
+                if (bi != maskRow) {
+                    for (int j = 0; j < sp; j++) {
+                        maskAdd[j] = j >= s || (pad != null && pad[bi * s + j] != 0) ? Float.NEGATIVE_INFINITY : 0f;
+                    }
+                    maskRow = bi;
+                }
                 transpose(kd, kBase, ld, s, d, sp, kt);
                 int pOff = x * ts;
                 for (int i = 0; i < t; i++) {
                     rowTimes(qd, qBase + i * ld, d, kt, sp, row);
-                    float mx = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < s; j++) {
-                        if (pad != null && pad[bi * s + j] != 0) {
-                            row[j] = Float.NEGATIVE_INFINITY;
-                        } else {
-                            row[j] *= scale;
-                            mx = Math.max(mx, row[j]);
-                        }
+                    FloatVector mxv = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+                    for (int j = 0; j < sp; j += VL) {
+                        FloatVector z = FloatVector.fromArray(F, row, j).mul(scale).add(FloatVector.fromArray(F, maskAdd, j));
+                        z.intoArray(row, j);
+                        mxv = mxv.max(z);
                     }
+                    float mx = mxv.reduceLanes(VectorOperators.MAX); // a maximum is exact in any order
                     int pr = pOff + i * s;
                     if (mx == Float.NEGATIVE_INFINITY) continue; // no visible key: zeros
-                    for (int j = s; j < sp; j++) row[j] = Float.NEGATIVE_INFINITY;
                     VectorExp.expShifted(row, sp, mx); // reproducible bits; exp(-inf) = 0
-                    float sum = 0f; // in order: a vector reduceLanes may round differently once JIT-compiled
-                    for (int j = 0; j < s; j++) sum += row[j];
-                    float inv = 1f / sum;
-                    for (int j = 0; j < s; j++) probs[pr + j] = row[j] * inv;
+                    float inv = 1f / VectorMath.sum(row, 0, sp); // lanes summed in a fixed order
+                    int j = 0;
+                    for (int bound = F.loopBound(s); j < bound; j += VL) {
+                        FloatVector.fromArray(F, row, j).mul(inv).intoArray(probs, pr + j);
+                    }
+                    for (; j < s; j++) probs[pr + j] = row[j] * inv;
                     weightedRows(probs, pr, 1, s, vd, vBase, ld, o, oBase + i * width, d);
                 }
             }
@@ -136,9 +146,13 @@ public final class PackedHeadAttention {
                     for (int i = 0; i < t; i++) {
                         int pr = pOff + i * s;
                         rowTimes(g, oBase + i * width, d, vt, sp, dp);
-                        float dot = 0f;
-                        for (int j = 0; j < s; j++) dot += dp[j] * probs[pr + j];
-                        for (int j = 0; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
+                        float dot = VectorMath.dot(dp, 0, probs, pr, s);
+                        int j = 0;
+                        for (int bound = F.loopBound(s); j < bound; j += VL) {
+                            FloatVector.fromArray(F, probs, pr + j).mul(FloatVector.fromArray(F, dp, j).sub(dot)).mul(scale)
+                                    .intoArray(ds, i * s + j);
+                        }
+                        for (; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
                         if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, ld, gq, qBase + i * ld, d);
                     }
                     if (gk != null) {
