@@ -45,6 +45,12 @@ public final class EngineBench {
                 sgemm(1024, 1024, 1024, t);
                 sgemm(256, 64, 64, t);
                 sgemm(6400, 10000, 64, t);
+                // a DeepFM step's products (batch 4096, layers 100 -> 400 -> 400): forward x w^T,
+                // input gradient g w, weight gradient g^T x
+                sgemm(4096, 400, 100, false, true, t);
+                sgemm(4096, 400, 400, false, true, t);
+                sgemm(4096, 400, 400, false, false, t);
+                sgemm(400, 400, 4096, true, false, t);
             }
             if (what.equals("mlp") || what.equals("all")) mlp(t);
             if (what.equals("sasrec") || what.equals("all")) sasrec(t);
@@ -96,11 +102,18 @@ public final class EngineBench {
     }
 
     static void sgemm(int m, int n, int k, int threads) {
+        sgemm(m, n, k, false, false, threads);
+    }
+
+    /** {@code C = op(A) op(B)} with A stored {@code k x m} when transA, B stored {@code n x k} when transB. */
+    static void sgemm(int m, int n, int k, boolean transA, boolean transB, int threads) {
         Rng rng = new Rng(1);
         float[] a = Tensor.randn(rng, m * k).data(), b = Tensor.randn(rng, k * n).data();
         float[] c = new float[m * n];
-        double perSec = rate(() -> Gemm.sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n), 2, 3);
-        System.out.printf("{\"bench\":\"sgemm\",\"m\":%d,\"n\":%d,\"k\":%d,\"threads\":%d,\"gflops\":%.1f,\"gflops_per_cpu\":%.1f%s}%n", m, n, k, threads, perSec * 2.0 * m * n * k / 1e9, lastCpuRate * 2.0 * m * n * k / 1e9, loadNote());
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        double perSec = rate(() -> Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n), 2, 3);
+        String op = (transA ? "T" : "N") + (transB ? "T" : "N");
+        System.out.printf("{\"bench\":\"sgemm\",\"op\":\"%s\",\"m\":%d,\"n\":%d,\"k\":%d,\"threads\":%d,\"gflops\":%.1f,\"gflops_per_cpu\":%.1f%s}%n", op, m, n, k, threads, perSec * 2.0 * m * n * k / 1e9, lastCpuRate * 2.0 * m * n * k / 1e9, loadNote());
     }
 
     static void mlp(int threads) {
