@@ -6,7 +6,7 @@ embedded in 10 dims, first-order term + FM + DNN [400, 400, 400] (ReLU, dropout 
 summed, binary cross-entropy, Adam lr 1e-3, batch 4096. Like Recompose's first-order term, the
 linear part is a linear map of the field embeddings.
 
-Run: /usr/bin/python3 benchmarks/peers/deepfm_peer.py [steps]
+Run: /usr/bin/python3 benchmarks/peers/deepfm_peer.py [steps] [warm-up steps, default 3]
 Prints training samples/s per thread count.
 """
 import sys
@@ -49,12 +49,12 @@ def run(threads, steps):
     model.train()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     batches = []
-    for _ in range(steps + 3):
+    for _ in range(steps + WARMUP):
         x = torch.stack([torch.randint(0, s, (BATCH,), generator=g) for s in sizes], dim=1)
         y = (torch.rand(BATCH, generator=g) < 0.33).float()
         batches.append((x, y))
     for k, (x, y) in enumerate(batches):
-        if k == 3:
+        if k == WARMUP:
             t0 = time.perf_counter()
         opt.zero_grad()
         loss = F.binary_cross_entropy_with_logits(model(x), y)
@@ -67,5 +67,6 @@ def run(threads, steps):
 
 if __name__ == "__main__":
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    WARMUP = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     for t in (1, 2):
         run(t, steps)

@@ -7,7 +7,7 @@ dropout 0.2, additive attention (query 200). User encoder: 16-head self-attentio
 entropy over 1 positive + 4 negatives, Adam lr 1e-4, batch 64. Like Recompose, each batch
 encodes every distinct news item once (torch.unique) and gathers candidates and histories.
 
-Run: /usr/bin/python3 benchmarks/peers/nrms_peer.py [steps]
+Run: /usr/bin/python3 benchmarks/peers/nrms_peer.py [steps] [warm-up steps, default 3]
 Prints training samples/s (impressions, i.e. positives with their 4 negatives) per thread count.
 """
 import sys
@@ -84,9 +84,9 @@ def run(threads, steps):
     opt = torch.optim.Adam(model.parameters(), lr=1e-4)
     target = torch.zeros(BATCH, dtype=torch.long)
     batches = [(torch.randint(0, ITEMS, (BATCH, HIST), generator=g),
-                torch.randint(0, ITEMS, (BATCH, 1 + NEG), generator=g)) for _ in range(steps + 3)]
+                torch.randint(0, ITEMS, (BATCH, 1 + NEG), generator=g)) for _ in range(steps + WARMUP)]
     for k, (hist, cand) in enumerate(batches):
-        if k == 3:
+        if k == WARMUP:
             t0 = time.perf_counter()
         opt.zero_grad()
         loss = F.cross_entropy(model(titles, hist, cand), target)
@@ -99,5 +99,6 @@ def run(threads, steps):
 
 if __name__ == "__main__":
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    WARMUP = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     for t in (1, 2):
         run(t, steps)

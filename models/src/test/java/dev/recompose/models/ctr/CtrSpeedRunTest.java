@@ -28,12 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Training throughput of NRMS and DeepFM at paper shapes on synthetic data, to compare with the
  * PyTorch peers in {@code benchmarks/peers/} (same shapes). Off by default:
  * {@code -Drecompose.ctr.speed=true}; {@code recompose.ctr.speed.models} (nrms,deepfm) and
- * {@code recompose.ctr.speed.threads} (1,2) narrow the run.
+ * {@code recompose.ctr.speed.threads} (1,2) narrow the run; {@code recompose.ctr.speed.warmup}
+ * (3) sets the untimed steps.
  */
 class CtrSpeedRunTest {
   @TempDir Path tmp;
 
   static final int ITEMS = 5000;
+  /** Steps run before the clock starts ({@code recompose.ctr.speed.warmup}, default 3): JIT warm-up. */
+  static final int WARMUP = Integer.getInteger("recompose.ctr.speed.warmup", 3);
   static final int WORDS = 20000;
 
   /** Items with 30-word titles; impressions with a 50-item history, 1 click and 4 non-clicks. */
@@ -133,8 +136,8 @@ class CtrSpeedRunTest {
       long rows = 0;
       long samples = 0;
       long t0 = 0;
-      for (int k = 0; k < Math.min(steps + 3, batches.size()); k++) {
-        if (k == 3) {
+      for (int k = 0; k < Math.min(steps + WARMUP, batches.size()); k++) {
+        if (k == WARMUP) {
           t0 = System.nanoTime();
         }
         var b = batches.get(k);
@@ -142,7 +145,7 @@ class CtrSpeedRunTest {
         Tensor loss = s.loss(model, b);
         loss.backward();
         opt.step();
-        if (k >= 3) {
+        if (k >= WARMUP) {
           rows += b.size();
           samples += b.listSize() > 0 ? b.size() / b.listSize() : b.size();
         }
@@ -150,7 +153,7 @@ class CtrSpeedRunTest {
       double secs = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "SPEED %s threads=%d: %.1f samples/s (%.1f scored rows/s),"
           + " %.1f ms/step%n", name, threads, samples / secs, rows / secs,
-          1000 * secs / Math.max(1, Math.min(steps, batches.size() - 3)));
+          1000 * secs / Math.max(1, Math.min(steps, batches.size() - WARMUP)));
     }
   }
 
@@ -162,13 +165,13 @@ class CtrSpeedRunTest {
     int fmSteps = Integer.getInteger("recompose.ctr.speed.deepfm_steps", 20);
     String models = System.getProperty("recompose.ctr.speed.models", "nrms,deepfm");
     if (models.contains("nrms")) {
-      Dataset news = Dataset.open(syntheticNews(tmp.resolve("news"), 64 * (nrmsSteps + 3)));
+      Dataset news = Dataset.open(syntheticNews(tmp.resolve("news"), 64 * (nrmsSteps + WARMUP)));
       measure("nrms", CtrRecipe.load("nrms"), news, nrmsSteps);
     }
     if (!models.contains("deepfm")) {
       return;
     }
-    Dataset tab = Dataset.open(syntheticTabular(tmp.resolve("tab"), 4096 * (fmSteps + 3)));
+    Dataset tab = Dataset.open(syntheticTabular(tmp.resolve("tab"), 4096 * (fmSteps + WARMUP)));
     measure("deepfm", CtrRecipe.load("deepfm").with(Map.of("train.optimizer", "adam")), tab,
         fmSteps);
   }
