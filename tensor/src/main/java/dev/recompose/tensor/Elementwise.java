@@ -309,7 +309,7 @@ final class Elementwise {
             case RELU -> reluForward(x, o, s, e);
             case GELU -> { for (int i = s; i < e; i++) o[i] = (float) (0.5 * x[i] * (1 + erf(x[i] * INV_SQRT2))); }
             case SIGMOID -> { for (int i = s; i < e; i++) o[i] = sigmoid(x[i]); }
-            case TANH -> { for (int i = s; i < e; i++) o[i] = (float) Math.tanh(x[i]); }
+            case TANH -> VectorTanh.apply(x, o, s, e);
             case SOFTPLUS -> { for (int i = s; i < e; i++) o[i] = softplus(x[i]); }
         }
     }

@@ -36,23 +36,26 @@ final class VectorExp {
      */
     static void expShifted(float[] a, int n, float shift) {
         if (n % F.length() != 0) throw new IllegalArgumentException("length " + n + " is not a multiple of " + F.length());
-        FloatVector zero = FloatVector.zero(F);
         for (int j = 0; j < n; j += F.length()) {
-            FloatVector x = FloatVector.fromArray(F, a, j).sub(shift);
-            VectorMask<Float> under = x.compare(VectorOperators.LT, LOW);
-            x = x.max(LOW);
-            FloatVector nf = x.mul(LOG2E).add(ROUND).sub(ROUND);
-            FloatVector r = nf.fma(FloatVector.broadcast(F, -C1), x);
-            r = nf.fma(FloatVector.broadcast(F, -C2), r);
-            FloatVector z = r.mul(r);
-            FloatVector p = r.fma(FloatVector.broadcast(F, 1.9875691500E-4f), FloatVector.broadcast(F, 1.3981999507E-3f));
-            p = p.fma(r, FloatVector.broadcast(F, 8.3334519073E-3f));
-            p = p.fma(r, FloatVector.broadcast(F, 4.1665795894E-2f));
-            p = p.fma(r, FloatVector.broadcast(F, 1.6666665459E-1f));
-            p = p.fma(r, FloatVector.broadcast(F, 5.0000001201E-1f));
-            p = p.fma(z, r).add(1f);
-            IntVector bits = ((IntVector) nf.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
-            p.mul(bits.reinterpretAsFloats()).blend(zero, under).intoArray(a, j);
+            exp(FloatVector.fromArray(F, a, j).sub(shift)).intoArray(a, j);
         }
+    }
+
+    /** {@code exp} of every lane; lanes must be at most about 88, lanes below -87 (and minus infinity) give 0. */
+    static FloatVector exp(FloatVector x) {
+        VectorMask<Float> under = x.compare(VectorOperators.LT, LOW);
+        x = x.max(LOW);
+        FloatVector nf = x.mul(LOG2E).add(ROUND).sub(ROUND);
+        FloatVector r = nf.fma(FloatVector.broadcast(F, -C1), x);
+        r = nf.fma(FloatVector.broadcast(F, -C2), r);
+        FloatVector z = r.mul(r);
+        FloatVector p = r.fma(FloatVector.broadcast(F, 1.9875691500E-4f), FloatVector.broadcast(F, 1.3981999507E-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 8.3334519073E-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 4.1665795894E-2f));
+        p = p.fma(r, FloatVector.broadcast(F, 1.6666665459E-1f));
+        p = p.fma(r, FloatVector.broadcast(F, 5.0000001201E-1f));
+        p = p.fma(z, r).add(1f);
+        IntVector bits = ((IntVector) nf.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats()).blend(FloatVector.zero(F), under);
     }
 }
