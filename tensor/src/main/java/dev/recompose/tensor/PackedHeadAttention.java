@@ -118,8 +118,8 @@ public final class PackedHeadAttention {
                         FloatVector.fromArray(F, row, j).mul(inv).intoArray(probs, pr + j);
                     }
                     for (; j < s; j++) probs[pr + j] = row[j] * inv;
-                    weightedRows(probs, pr, 1, s, vd, vBase, ld, o, oBase + i * width, d);
                 }
+                combine(probs, pOff, s, 1, t, s, vd, vBase, ld, o, oBase, width, d);
             }
         });
         Tensor[] inputs = fused == null ? new Tensor[] {q, k, v} : new Tensor[] {fused};
@@ -136,11 +136,7 @@ public final class PackedHeadAttention {
                     int qBase = bi * t * ld + h * d + qOff, kBase = bi * s * ld + h * d + kOff, vBase = bi * s * ld + h * d + vOff;
                     int oBase = bi * t * width + h * d;
                     int pOff = x * ts;
-                    if (gv != null) {
-                        for (int j = 0; j < s; j++) {
-                            weightedRows(probs, pOff + j, s, t, g, oBase, width, gv, vBase + j * ld, d);
-                        }
-                    }
+                    if (gv != null) combine(probs, pOff, 1, s, s, t, g, oBase, width, gv, vBase, ld, d);
                     if (gq == null && gk == null) continue;
                     transpose(vd, vBase, ld, s, d, sp, vt);
                     for (int i = 0; i < t; i++) {
@@ -153,13 +149,9 @@ public final class PackedHeadAttention {
                                     .intoArray(ds, i * s + j);
                         }
                         for (; j < s; j++) ds[i * s + j] = probs[pr + j] * (dp[j] - dot) * scale;
-                        if (gq != null) weightedRows(ds, i * s, 1, s, kd, kBase, ld, gq, qBase + i * ld, d);
                     }
-                    if (gk != null) {
-                        for (int j = 0; j < s; j++) {
-                            weightedRows(ds, j, s, t, qd, qBase, ld, gk, kBase + j * ld, d);
-                        }
-                    }
+                    if (gq != null) combine(ds, 0, s, 1, t, s, kd, kBase, ld, gq, qBase, ld, d);
+                    if (gk != null) combine(ds, 0, 1, s, s, t, qd, qBase, ld, gk, kBase, ld, d);
                 }
             });
         }, inputs);
@@ -188,35 +180,49 @@ public final class PackedHeadAttention {
     }
 
     /**
-     * {@code dst[dstOff + c] += sum_r coef[coefOff + r*coefStride] * src[srcBase + r*srcStride + c]}
-     * for {@code r < rows, c < d}: a weighted sum of rows, each vector of columns accumulated in a
-     * register over all rows before one store.
+     * {@code dst[dOff + i*dStride + c] += sum_r coef[cOff + i*ci + r*cr] * src[sOff + r*ss + c]} for
+     * outputs {@code i < n}, {@code r < rows}, {@code c < d}: the small products of one head
+     * (probabilities times values, and the three gradients) with four output rows per pass, so each
+     * source row is loaded once for four multiply-adds; each output sums over r in order.
      */
-    private static void weightedRows(float[] coef, int coefOff, int coefStride, int rows, float[] src, int srcBase,
-                                     int srcStride, float[] dst, int dstOff, int d) {
-        int c = 0;
-        for (int bound = F.loopBound(d); c < bound; c += VL) {
-            // four independent accumulators: one FMA chain would wait on its own latency every row
-            FloatVector a0 = FloatVector.fromArray(F, dst, dstOff + c);
-            FloatVector a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
-            int r = 0, ci = coefOff, si = srcBase + c;
-            for (; r + 4 <= rows; r += 4, ci += 4 * coefStride, si += 4 * srcStride) {
-                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
-                a1 = FloatVector.broadcast(F, coef[ci + coefStride]).fma(FloatVector.fromArray(F, src, si + srcStride), a1);
-                a2 = FloatVector.broadcast(F, coef[ci + 2 * coefStride]).fma(FloatVector.fromArray(F, src, si + 2 * srcStride), a2);
-                a3 = FloatVector.broadcast(F, coef[ci + 3 * coefStride]).fma(FloatVector.fromArray(F, src, si + 3 * srcStride), a3);
+    private static void combine(float[] coef, int cOff, int ci, int cr, int n, int rows, float[] src, int sOff, int ss,
+                                float[] dst, int dOff, int dStride, int d) {
+        int vd = F.loopBound(d);
+        for (int c = 0; c < vd; c += VL) {
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                int o0 = dOff + i * dStride + c, o1 = o0 + dStride, o2 = o1 + dStride, o3 = o2 + dStride;
+                FloatVector a0 = FloatVector.fromArray(F, dst, o0), a1 = FloatVector.fromArray(F, dst, o1);
+                FloatVector a2 = FloatVector.fromArray(F, dst, o2), a3 = FloatVector.fromArray(F, dst, o3);
+                int k0 = cOff + i * ci;
+                for (int r = 0, si = sOff + c, kr = k0; r < rows; r++, si += ss, kr += cr) {
+                    FloatVector v = FloatVector.fromArray(F, src, si);
+                    a0 = FloatVector.broadcast(F, coef[kr]).fma(v, a0);
+                    a1 = FloatVector.broadcast(F, coef[kr + ci]).fma(v, a1);
+                    a2 = FloatVector.broadcast(F, coef[kr + 2 * ci]).fma(v, a2);
+                    a3 = FloatVector.broadcast(F, coef[kr + 3 * ci]).fma(v, a3);
+                }
+                a0.intoArray(dst, o0);
+                a1.intoArray(dst, o1);
+                a2.intoArray(dst, o2);
+                a3.intoArray(dst, o3);
             }
-            for (; r < rows; r++, ci += coefStride, si += srcStride) {
-                a0 = FloatVector.broadcast(F, coef[ci]).fma(FloatVector.fromArray(F, src, si), a0);
+            for (; i < n; i++) {
+                int o0 = dOff + i * dStride + c;
+                FloatVector a0 = FloatVector.fromArray(F, dst, o0);
+                for (int r = 0, si = sOff + c, kr = cOff + i * ci; r < rows; r++, si += ss, kr += cr) {
+                    a0 = FloatVector.broadcast(F, coef[kr]).fma(FloatVector.fromArray(F, src, si), a0);
+                }
+                a0.intoArray(dst, o0);
             }
-            a0.add(a1).add(a2.add(a3)).intoArray(dst, dstOff + c);
         }
-        for (; c < d; c++) {
-            float acc = dst[dstOff + c];
-            for (int r = 0, ci = coefOff, si = srcBase + c; r < rows; r++, ci += coefStride, si += srcStride) {
-                acc += coef[ci] * src[si];
+        for (int c = vd; c < d; c++) {
+            for (int i = 0; i < n; i++) {
+                int o0 = dOff + i * dStride + c;
+                float acc = dst[o0];
+                for (int r = 0; r < rows; r++) acc = Math.fma(coef[cOff + i * ci + r * cr], src[sOff + r * ss + c], acc);
+                dst[o0] = acc;
             }
-            dst[dstOff + c] = acc;
         }
     }
 }
