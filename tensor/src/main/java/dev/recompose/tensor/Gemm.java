@@ -35,6 +35,8 @@ public final class Gemm {
     private static final ThreadLocal<float[]> PACK_A = ThreadLocal.withInitial(() -> new float[PMR * KC + VL]);
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[PMR * NR]);
     private static final ThreadLocal<float[][]> PACK_B = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** Row offsets {@code min(r, 11) * lda} of the gather that packs a row-major 12-row sliver. */
+    private static final ThreadLocal<int[]> ROW_OFFSETS = ThreadLocal.withInitial(() -> new int[VL]);
 
     private Gemm() {}
 
@@ -198,25 +200,14 @@ public final class Gemm {
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int m, int i0, int pc, int kc, float alpha, float[] pa, int off) {
         int mr = Math.min(PMR, m - i0);
-        if (!transA && mr == 12 && alpha == 1f) {
-            // twelve row streams read in step, the sliver written in order
+        if (!transA && mr == 12 && alpha == 1f && PMR == 12) {
+            // one gather per k step (lane r reads row min(r, 11)): faster than twelve scalar
+            // copies; lanes past 12 land where the next step writes (the buffer has a vector of slack)
+            int[] map = ROW_OFFSETS.get();
+            if (map[1] != lda) for (int r = 0; r < VL; r++) map[r] = Math.min(r, 11) * lda;
             int s0 = aOff + i0 * lda + pc;
-            int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
-            int s6 = s5 + lda, s7 = s6 + lda, s8 = s7 + lda, s9 = s8 + lda, s10 = s9 + lda, s11 = s10 + lda;
             for (int kk = 0; kk < kc; kk++) {
-                int d = off + kk * 12;
-                pa[d] = a[s0 + kk];
-                pa[d + 1] = a[s1 + kk];
-                pa[d + 2] = a[s2 + kk];
-                pa[d + 3] = a[s3 + kk];
-                pa[d + 4] = a[s4 + kk];
-                pa[d + 5] = a[s5 + kk];
-                pa[d + 6] = a[s6 + kk];
-                pa[d + 7] = a[s7 + kk];
-                pa[d + 8] = a[s8 + kk];
-                pa[d + 9] = a[s9 + kk];
-                pa[d + 10] = a[s10 + kk];
-                pa[d + 11] = a[s11 + kk];
+                FloatVector.fromArray(S, a, s0 + kk, map, 0).intoArray(pa, off + kk * 12);
             }
         } else if (!transA) {
             for (int r = 0; r < PMR; r++) {
