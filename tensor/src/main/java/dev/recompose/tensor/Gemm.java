@@ -200,7 +200,7 @@ public final class Gemm {
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int m, int i0, int pc, int kc, float alpha, float[] pa, int off) {
         int mr = Math.min(PMR, m - i0);
-        if (!transA && mr == 12 && alpha == 1f && PMR == 12) {
+        if (!transA && mr == 12 && alpha == 1f) {
             // one gather per k step (lane r reads row min(r, 11)): faster than twelve scalar
             // copies; lanes past 12 land where the next step writes (the buffer has a vector of slack)
             int[] map = ROW_OFFSETS.get();
@@ -557,14 +557,10 @@ public final class Gemm {
 
     /**
      * {@code C[r][q] += tile[r][q]} for {@code r < mr}, {@code q < nr} (a partial edge tile), one
-     * masked vector per half row. Kept out of {@link #kernel} on purpose: masks in the kernel's hot
-     * method make C1 run out of registers and C2 give up inlining the vector intrinsics, which then
-     * fall back to allocating Java loops.
+     * masked vector per half row; the tile's rows start at {@code tile[tOff]}, NR floats apart. Kept
+     * out of the kernels on purpose: masks in a kernel's hot method make C1 run out of registers and
+     * C2 give up inlining the vector intrinsics, which then fall back to allocating Java loops.
      */
-    private static void addTile(float[] tile, int mr, int nr, float[] c, int cOff, int ldc) {
-        addTileAt(tile, 0, mr, nr, c, cOff, ldc);
-    }
-
     private static void addTileAt(float[] tile, int tOff, int mr, int nr, float[] c, int cOff, int ldc) {
         VectorMask<Float> m0 = S.indexInRange(0, nr), m1 = S.indexInRange(VL, nr);
         boolean two = nr > VL;
@@ -648,7 +644,7 @@ public final class Gemm {
         return out;
     }
 
-    /** Plain loops for thin products (n smaller than a vector), where packing does not pay. */
+    /** Plain loops for narrow or tiny products (n smaller than a vector, few multiply-adds), where packing does not pay. */
     private static void small(boolean transA, boolean transB, int m, int n, int k, float alpha,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {

@@ -52,15 +52,20 @@ public final class RowSparseGrad {
             int r = idx[j];
             if (r == skipRow) continue;
             if (r < 0 || r >= rows) throw new IndexOutOfBoundsException("row " + r + " outside table of " + rows + " rows");
-            if (count == indices.length) {
-                indices = Arrays.copyOf(indices, count * 2);
-                values = Arrays.copyOf(values, count * 2 * dim);
-            }
-            if (count > 0 && indices[count - 1] >= r) coalesced = false;
-            indices[count] = r;
-            System.arraycopy(grad, j * dim, values, count * dim, dim);
-            count++;
+            appendRow(r, grad, j * dim);
         }
+    }
+
+    /** Stores row {@code r}'s gradient {@code grad[from .. from + dim)} as a new entry. */
+    private void appendRow(int r, float[] grad, int from) {
+        if (count == indices.length) {
+            indices = Arrays.copyOf(indices, count * 2);
+            values = Arrays.copyOf(values, count * 2 * dim);
+        }
+        if (count > 0 && indices[count - 1] >= r) coalesced = false;
+        indices[count] = r;
+        System.arraycopy(grad, from, values, count * dim, dim);
+        count++;
     }
 
     /**
@@ -77,15 +82,8 @@ public final class RowSparseGrad {
                 VectorMath.axpy(1f, grad, j * dim, values, slot * dim, dim);
                 continue;
             }
-            if (count == indices.length) {
-                indices = Arrays.copyOf(indices, count * 2);
-                values = Arrays.copyOf(values, count * 2 * dim);
-            }
-            if (count > 0 && indices[count - 1] >= r) coalesced = false;
-            indices[count] = r;
             slotOf[r] = count;
-            System.arraycopy(grad, j * dim, values, count * dim, dim);
-            count++;
+            appendRow(r, grad, j * dim);
         }
     }
 

@@ -44,6 +44,24 @@ class CtrResumeTest {
     return CtrRecipe.load(name).with(m);
   }
 
+  /**
+   * The resumed run {@code b} (in {@code cut}) ended as the uninterrupted run {@code a} (in
+   * {@code full}): four epochs with equal losses and validation metrics, the same best epoch and
+   * test metrics, and byte-identical best weights.
+   */
+  private static void assertSameFourEpochRun(CtrRun.Outcome a, Path full, CtrRun.Outcome b, Path cut)
+      throws IOException {
+    assertEquals(4, b.report().epochs().size());
+    assertEquals(a.report().bestEpoch(), b.report().bestEpoch());
+    assertEquals(a.report().test(), b.report().test());
+    for (int e = 0; e < 4; e++) {
+      assertEquals(a.report().epochs().get(e).loss(), b.report().epochs().get(e).loss());
+      assertEquals(a.report().epochs().get(e).valid(), b.report().epochs().get(e).valid());
+    }
+    assertArrayEquals(Files.readAllBytes(full.resolve("best.safetensors")),
+        Files.readAllBytes(cut.resolve("best.safetensors")));
+  }
+
   /** deepfm: dropout + embedding tables; lstur: GRU user masking; nrms: text + attention. */
   @ParameterizedTest
   @ValueSource(strings = {"deepfm", "lstur", "nrms"})
@@ -54,15 +72,7 @@ class CtrResumeTest {
     CtrRun.Outcome stopped = CtrRun.trainInto(news, recipe(name), cut, s -> { }, e -> e == 2);
     assertNull(stopped.report(), "the stop hook ends the run after epoch 2");
     CtrRun.Outcome b = CtrRun.resume(cut, s -> { }, e -> false);
-    assertEquals(4, b.report().epochs().size());
-    assertEquals(a.report().bestEpoch(), b.report().bestEpoch());
-    assertEquals(a.report().test(), b.report().test());
-    for (int e = 0; e < 4; e++) {
-      assertEquals(a.report().epochs().get(e).loss(), b.report().epochs().get(e).loss());
-      assertEquals(a.report().epochs().get(e).valid(), b.report().epochs().get(e).valid());
-    }
-    assertArrayEquals(Files.readAllBytes(full.resolve("best.safetensors")),
-        Files.readAllBytes(cut.resolve("best.safetensors")));
+    assertSameFourEpochRun(a, full, b, cut);
     assertEquals(a.report().test(), CtrRun.evaluateRun(full).metrics(),
         "eval from best.safetensors reproduces the training run's test metrics");
   }
@@ -182,15 +192,7 @@ class CtrResumeTest {
     CtrRun.Outcome b = CtrRun.resume(cut, log2::add, e -> false);
     assertTrue(log2.contains("resumed at epoch 2 step 6 of " + n + " (best epoch 1)"),
         "log: " + log2);
-    assertEquals(4, b.report().epochs().size());
-    assertEquals(a.report().bestEpoch(), b.report().bestEpoch());
-    assertEquals(a.report().test(), b.report().test());
-    for (int e = 0; e < 4; e++) {
-      assertEquals(a.report().epochs().get(e).loss(), b.report().epochs().get(e).loss());
-      assertEquals(a.report().epochs().get(e).valid(), b.report().epochs().get(e).valid());
-    }
-    assertArrayEquals(Files.readAllBytes(full.resolve("best.safetensors")),
-        Files.readAllBytes(cut.resolve("best.safetensors")));
+    assertSameFourEpochRun(a, full, b, cut);
   }
 
   /** Mid-epoch checkpoints that never fall inside an epoch leave the run as epoch-end-only. */
