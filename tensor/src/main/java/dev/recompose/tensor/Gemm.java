@@ -201,12 +201,14 @@ public final class Gemm {
     private static void packA(boolean transA, float[] a, int aOff, int lda, int m, int i0, int pc, int kc, float alpha, float[] pa, int off) {
         int mr = Math.min(PMR, m - i0);
         if (!transA && mr == 12 && alpha == 1f) {
-            // one gather per k step (lane r reads row min(r, 11)): faster than twelve scalar
-            // copies; lanes past 12 land where the next step writes (the buffer has a vector of slack)
+            // sixteen k steps at a time through a register transpose, the rest with one gather per
+            // k step (lane r reads row min(r, 11)); lanes past 12 land where the next step writes
+            // (the buffer has a vector of slack)
             int[] map = ROW_OFFSETS.get();
             if (map[1] != lda) for (int r = 0; r < VL; r++) map[r] = Math.min(r, 11) * lda;
             int s0 = aOff + i0 * lda + pc;
-            for (int kk = 0; kk < kc; kk++) {
+            int done = SliverTranspose.AVAILABLE ? SliverTranspose.pack(a, s0, lda, kc, pa, off) : 0;
+            for (int kk = done; kk < kc; kk++) {
                 FloatVector.fromArray(S, a, s0 + kk, map, 0).intoArray(pa, off + kk * 12);
             }
         } else if (!transA) {
