@@ -182,10 +182,17 @@ public final class Gemm {
                     for (int q = nr; q < NR; q++) pb[dst + q] = 0f;
                 }
             } else {
+                int done = 0;
+                if (PackTranspose.AVAILABLE) {
+                    // register transposes of up to 16 rows each, 16 k steps at a time (NR is 32 here)
+                    int src = bOff + j0 * ldb + pc;
+                    done = PackTranspose.pack(b, src, ldb, Math.min(16, nr), kc, pb, base, NR);
+                    if (nr > 16) PackTranspose.pack(b, src + 16 * ldb, ldb, nr - 16, kc, pb, base + 16, NR);
+                }
                 for (int q = 0; q < NR; q++) {
                     if (q < nr) {
                         int src = bOff + (j0 + q) * ldb + pc;
-                        for (int kk = 0; kk < kc; kk++) pb[base + kk * NR + q] = b[src + kk];
+                        for (int kk = done; kk < kc; kk++) pb[base + kk * NR + q] = b[src + kk];
                     } else {
                         for (int kk = 0; kk < kc; kk++) pb[base + kk * NR + q] = 0f;
                     }
@@ -207,7 +214,7 @@ public final class Gemm {
             int[] map = ROW_OFFSETS.get();
             if (map[1] != lda) for (int r = 0; r < VL; r++) map[r] = Math.min(r, 11) * lda;
             int s0 = aOff + i0 * lda + pc;
-            int done = SliverTranspose.AVAILABLE ? SliverTranspose.pack(a, s0, lda, kc, pa, off) : 0;
+            int done = PackTranspose.AVAILABLE ? PackTranspose.pack(a, s0, lda, 12, kc, pa, off, 12) : 0;
             for (int kk = done; kk < kc; kk++) {
                 FloatVector.fromArray(S, a, s0 + kk, map, 0).intoArray(pa, off + kk * 12);
             }

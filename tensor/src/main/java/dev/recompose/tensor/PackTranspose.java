@@ -4,17 +4,18 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Packs twelve row-major rows of a GEMM's A operand into the k-major sliver its 12-row micro-kernel
- * reads ({@code pa[off + kk*12 + r] = a[s0 + r*lda + kk]}), sixteen k steps at a time through a
- * 16 x 16 transpose in vector registers.
+ * Transposes up to sixteen rows of a row-major matrix into k-major order
+ * ({@code out[off + kk*stride + r] = a[s0 + r*lda + kk]}), sixteen k steps at a time through a
+ * 16 x 16 transpose in vector registers: the pack of {@link Gemm}'s row-major A slivers and of its
+ * transposed B panels.
  *
- * <p>It exists because that pack is a transpose, and done with one gather per k step it was about a
- * tenth of a DeepFM training step; twelve row loads and four butterfly stages of two-vector
- * permutes ({@code selectFrom}, one instruction each on AVX-512) do the same in about a third of
- * the time (measured on the 4096 x 256 blocks of a 4096 x 400 activation). Only for 16-lane vectors,
- * where {@link Gemm} uses 12-row slivers.
+ * <p>It exists because those packs are transposes, and done with one gather (A) or one scalar
+ * copy (B) per element they were about a tenth of a DeepFM training step; sixteen row loads and
+ * four butterfly stages of two-vector permutes ({@code selectFrom}, one instruction each on
+ * AVX-512) took the A pack of a 4096 x 256 block from 0.61 to 0.22 ms and one-thread 4096 x 400 x 400
+ * products from 84-86 to 99-100 GFLOP/s. Only for 16-lane vectors.
  */
-final class SliverTranspose {
+final class PackTranspose {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Whether {@link #pack} may be used: the butterfly is written for 16 lanes. */
     static final boolean AVAILABLE = S.length() == 16;
@@ -41,31 +42,38 @@ final class SliverTranspose {
         }
     }
 
-    private SliverTranspose() {}
+    private PackTranspose() {}
 
     /**
-     * Packs the first {@code kc - kc % 16} k steps of rows {@code s0 + r*lda} (r below 12) and returns
-     * how many it packed; the caller packs the rest. Each step's store is a whole vector whose last
-     * four lanes land where the next step writes: {@code pa} needs four floats of slack.
+     * Transposes the first {@code kc - kc % 16} k steps of rows {@code s0 + r*lda} ({@code r < rows},
+     * rows past that read as zeros) and returns how many steps it wrote; the caller does the rest.
+     * Each step's store is a whole 16-lane vector: with {@code stride < 16} its lanes past
+     * {@code stride} land where the next step writes, and {@code out} needs {@code 16 - stride}
+     * floats of slack after the last step.
      */
-    static int pack(float[] a, int s0, int lda, int kc, float[] pa, int off) {
+    static int pack(float[] a, int s0, int lda, int rows, int kc, float[] out, int off, int stride) {
+        if (rows < 1 || rows > 16) throw new IllegalArgumentException("rows must be in [1, 16], got " + rows);
         FloatVector z = FloatVector.zero(S);
         int kk = 0;
         for (; kk + 16 <= kc; kk += 16) {
             int s = s0 + kk;
-            int o = off + kk * 12;
+            int o = off + kk * stride;
             FloatVector v0 = FloatVector.fromArray(S, a, s),
-                    v1 = FloatVector.fromArray(S, a, s + 1 * lda),
-                    v2 = FloatVector.fromArray(S, a, s + 2 * lda),
-                    v3 = FloatVector.fromArray(S, a, s + 3 * lda),
-                    v4 = FloatVector.fromArray(S, a, s + 4 * lda),
-                    v5 = FloatVector.fromArray(S, a, s + 5 * lda),
-                    v6 = FloatVector.fromArray(S, a, s + 6 * lda),
-                    v7 = FloatVector.fromArray(S, a, s + 7 * lda),
-                    v8 = FloatVector.fromArray(S, a, s + 8 * lda),
-                    v9 = FloatVector.fromArray(S, a, s + 9 * lda),
-                    v10 = FloatVector.fromArray(S, a, s + 10 * lda),
-                    v11 = FloatVector.fromArray(S, a, s + 11 * lda);
+                    v1 = rows <= 1 ? z : FloatVector.fromArray(S, a, s + 1 * lda),
+                    v2 = rows <= 2 ? z : FloatVector.fromArray(S, a, s + 2 * lda),
+                    v3 = rows <= 3 ? z : FloatVector.fromArray(S, a, s + 3 * lda),
+                    v4 = rows <= 4 ? z : FloatVector.fromArray(S, a, s + 4 * lda),
+                    v5 = rows <= 5 ? z : FloatVector.fromArray(S, a, s + 5 * lda),
+                    v6 = rows <= 6 ? z : FloatVector.fromArray(S, a, s + 6 * lda),
+                    v7 = rows <= 7 ? z : FloatVector.fromArray(S, a, s + 7 * lda),
+                    v8 = rows <= 8 ? z : FloatVector.fromArray(S, a, s + 8 * lda),
+                    v9 = rows <= 9 ? z : FloatVector.fromArray(S, a, s + 9 * lda),
+                    v10 = rows <= 10 ? z : FloatVector.fromArray(S, a, s + 10 * lda),
+                    v11 = rows <= 11 ? z : FloatVector.fromArray(S, a, s + 11 * lda),
+                    v12 = rows <= 12 ? z : FloatVector.fromArray(S, a, s + 12 * lda),
+                    v13 = rows <= 13 ? z : FloatVector.fromArray(S, a, s + 13 * lda),
+                    v14 = rows <= 14 ? z : FloatVector.fromArray(S, a, s + 14 * lda),
+                    v15 = rows <= 15 ? z : FloatVector.fromArray(S, a, s + 15 * lda);
             // stage 0: swap bit 0 of the row and column indices (pairs of rows 1 apart)
             FloatVector s00 = LO[0].selectFrom(v0, v1),
                     s01 = HI[0].selectFrom(v0, v1),
@@ -79,10 +87,10 @@ final class SliverTranspose {
                     s09 = HI[0].selectFrom(v8, v9),
                     s0a = LO[0].selectFrom(v10, v11),
                     s0b = HI[0].selectFrom(v10, v11),
-                    s0c = LO[0].selectFrom(z, z),
-                    s0d = HI[0].selectFrom(z, z),
-                    s0e = LO[0].selectFrom(z, z),
-                    s0f = HI[0].selectFrom(z, z);
+                    s0c = LO[0].selectFrom(v12, v13),
+                    s0d = HI[0].selectFrom(v12, v13),
+                    s0e = LO[0].selectFrom(v14, v15),
+                    s0f = HI[0].selectFrom(v14, v15);
             // stage 1: swap bit 1 of the row and column indices (pairs of rows 2 apart)
             FloatVector s10 = LO[1].selectFrom(s00, s02),
                     s12 = HI[1].selectFrom(s00, s02),
@@ -134,22 +142,22 @@ final class SliverTranspose {
                     s3e = HI[3].selectFrom(s26, s2e),
                     s37 = LO[3].selectFrom(s27, s2f),
                     s3f = HI[3].selectFrom(s27, s2f);
-            s30.intoArray(pa, o + 0);
-            s31.intoArray(pa, o + 12);
-            s32.intoArray(pa, o + 24);
-            s33.intoArray(pa, o + 36);
-            s34.intoArray(pa, o + 48);
-            s35.intoArray(pa, o + 60);
-            s36.intoArray(pa, o + 72);
-            s37.intoArray(pa, o + 84);
-            s38.intoArray(pa, o + 96);
-            s39.intoArray(pa, o + 108);
-            s3a.intoArray(pa, o + 120);
-            s3b.intoArray(pa, o + 132);
-            s3c.intoArray(pa, o + 144);
-            s3d.intoArray(pa, o + 156);
-            s3e.intoArray(pa, o + 168);
-            s3f.intoArray(pa, o + 180);
+            s30.intoArray(out, o + 0 * stride);
+            s31.intoArray(out, o + 1 * stride);
+            s32.intoArray(out, o + 2 * stride);
+            s33.intoArray(out, o + 3 * stride);
+            s34.intoArray(out, o + 4 * stride);
+            s35.intoArray(out, o + 5 * stride);
+            s36.intoArray(out, o + 6 * stride);
+            s37.intoArray(out, o + 7 * stride);
+            s38.intoArray(out, o + 8 * stride);
+            s39.intoArray(out, o + 9 * stride);
+            s3a.intoArray(out, o + 10 * stride);
+            s3b.intoArray(out, o + 11 * stride);
+            s3c.intoArray(out, o + 12 * stride);
+            s3d.intoArray(out, o + 13 * stride);
+            s3e.intoArray(out, o + 14 * stride);
+            s3f.intoArray(out, o + 15 * stride);
         }
         return kk;
     }
