@@ -16,7 +16,7 @@ for r in $(seq 1 "$rounds"); do
     ./mvnw -q -B -pl models test -Dtest=CtrSpeedRunTest -Dsurefire.failIfNoSpecifiedTests=false \
       -Drecompose.ctr.speed=true -Drecompose.ctr.speed.models="$model" \
       -Drecompose.ctr.speed.deepfm_steps="$fm_steps" -Drecompose.ctr.speed.nrms_steps="$nrms_steps" -Drecompose.ctr.speed.warmup="$warmup" \
-      "-DargLine=--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx6g -XX:MaxHeapFreeRatio=100" 2>&1 | grep "^SPEED"
+      "-DargLine=--add-modules jdk.incubator.vector --add-exports java.base/jdk.internal.misc=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Xmx6g -XX:MaxHeapFreeRatio=100" 2>&1 | grep "^SPEED"
     steps=$([[ $model == deepfm ]] && echo "$fm_steps" || echo "$nrms_steps")
     for t in 1 2; do
       echo "# peer OMP_NUM_THREADS=$t"

@@ -48,7 +48,7 @@ final class Elementwise {
         float[] x = a.data, y = b.data;
         int[] sa = a.shapeRef(), sb = b.shapeRef();
         if (Arrays.equals(sa, sb)) {
-            float[] o = new float[x.length];
+            float[] o = Buffers.uninitialized(x.length); // every element written below
             Parallel.forRange(o.length, GRAIN, (s, e) -> {
                 switch (op) {
                     case ADD -> { for (int i = s; i < e; i++) o[i] = x[i] + y[i]; }
@@ -178,7 +178,7 @@ final class Elementwise {
         }
         float[] x = big.data, y = small.data;
         int total = x.length, rows = n == 0 ? 0 : total / n;
-        float[] o = new float[total];
+        float[] o = Buffers.uninitialized(total); // every row written below
         for (int r = 0; r < rows; r++) {
             int base = r * n;
             if (col) {
@@ -258,7 +258,7 @@ final class Elementwise {
     static Tensor affine(Tensor a, float scale, float shift) {
         if (a.isInt()) throw new IllegalArgumentException("arithmetic needs a float tensor");
         float[] x = a.data;
-        float[] o = new float[x.length];
+        float[] o = Buffers.uninitialized(x.length);
         for (int i = 0; i < o.length; i++) o[i] = x[i] * scale + shift;
         return Tensor.result(o, a.shapeRef().clone(), g -> {
             // scale the (dead after this) output gradient in place and hand it over
@@ -283,7 +283,7 @@ final class Elementwise {
         if (a.isInt()) throw new IllegalArgumentException(fn + " needs a float tensor");
         float[] x = a.data;
         int n = x.length;
-        float[] o = new float[n];
+        float[] o = Buffers.uninitialized(n); // unaryForward writes every element
         Parallel.forRange(n, GRAIN, (s, e) -> unaryForward(fn, p, x, o, s, e));
         return Tensor.result(o, a.shapeRef().clone(), g -> {
             if (fn == Fn.RELU) {

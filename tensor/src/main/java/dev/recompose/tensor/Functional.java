@@ -75,7 +75,7 @@ public final class Functional {
         if (!training || p == 0f) return x;
         float[] in = x.data();
         long seed = rng.nextLong();
-        float[] o = new float[in.length];
+        float[] o = Buffers.uninitialized(in.length); // every element written below
         Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> {
             float[] mask = new float[Math.min(MASK_BLOCK, e - s)];
             for (int b0 = s; b0 < e; b0 += MASK_BLOCK) {
@@ -318,7 +318,7 @@ public final class Functional {
         int v = weight.size(0), d = weight.size(1);
         int[] idx = ids.ints;
         float[] w = weight.data();
-        float[] o = new float[idx.length * d];
+        float[] o = Buffers.uninitialized(idx.length * d); // every row copied below
         for (int j = 0; j < idx.length; j++) {
             int r = idx[j];
             if (r < 0 || r >= v) throw new IndexOutOfBoundsException("id " + r + " outside embedding table of " + v + " rows");

@@ -50,10 +50,11 @@ public final class Gemm {
         if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
         if (m == 0 || n == 0) return;
         if (beta != 1f) {
-            for (int i = 0; i < m; i++) {
-                int row = cOff + i * ldc;
-                if (beta == 0f) java.util.Arrays.fill(c, row, row + n, 0f);
-                else for (int j = 0; j < n; j++) c[row + j] *= beta;
+            // split across threads when large: with beta = 0 this is the first write of a fresh output
+            if ((long) m * n >= (1L << 16) && Parallel.threads() > 1) {
+                Parallel.forRange(m, Math.max(1, (1 << 14) / n), (s, e) -> scaleRows(c, cOff, ldc, n, beta, s, e));
+            } else {
+                scaleRows(c, cOff, ldc, n, beta, 0, m);
             }
         }
         if (k == 0 || alpha == 0f) return;
@@ -112,6 +113,15 @@ public final class Gemm {
                 if (parallel) Parallel.forRange(rowBlocks, 1, body);
                 else body.run(0, rowBlocks);
             }
+        }
+    }
+
+    /** {@code C[rows from, to) *= beta}; with {@code beta == 0} the rows are cleared whatever they held. */
+    private static void scaleRows(float[] c, int cOff, int ldc, int n, float beta, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) java.util.Arrays.fill(c, row, row + n, 0f);
+            else for (int j = 0; j < n; j++) c[row + j] *= beta;
         }
     }
 

@@ -61,7 +61,7 @@ final class Layout {
             return new Tensor(o, outShape, DType.INT32);
         }
         float[] x = a.data;
-        float[] o = new float[n];
+        float[] o = Buffers.uninitialized(n);
         for (int i = 0; i < n; i++) o[i] = x[src[i]];
         return Tensor.result(o, outShape, g -> {
             float[] ga = a.gradBuf();
@@ -85,7 +85,7 @@ final class Layout {
             for (int p = 0; p < outer; p++) System.arraycopy(a.ints, (p * n + start) * inner, o, p * block, block);
             return new Tensor(o, outShape, DType.INT32);
         }
-        float[] o = new float[outer * block];
+        float[] o = Buffers.uninitialized(outer * block);
         for (int p = 0; p < outer; p++) System.arraycopy(a.data, (p * n + start) * inner, o, p * block, block);
         return Tensor.result(o, outShape, g -> {
             float[] ga = a.gradBuf();
@@ -129,7 +129,7 @@ final class Layout {
             }
             return new Tensor(o, outShape, DType.INT32);
         }
-        float[] o = new float[outer * outBlock];
+        float[] o = Buffers.uninitialized(outer * outBlock); // the parts tile every row
         int grain = Math.max(1, Elementwise.GRAIN / Math.max(1, outBlock));
         Parallel.forRange(outer, grain, (ps, pe) -> {
             for (int i = 0; i < parts.length; i++) {
@@ -177,7 +177,7 @@ final class Layout {
                 for (int j = 0; j < m; j++) System.arraycopy(a.ints, (p * n + idx[j]) * inner, o, (p * m + j) * inner, inner);
             return new Tensor(o, outShape, DType.INT32);
         }
-        float[] o = new float[outer * m * inner];
+        float[] o = Buffers.uninitialized(outer * m * inner); // every selected row copied
         float[] x = a.data;
         Parallel.forRange(m, Math.max(1, Elementwise.GRAIN / Math.max(1, outer * inner)), (js, je) -> {
             for (int p = 0; p < outer; p++)

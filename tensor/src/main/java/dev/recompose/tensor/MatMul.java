@@ -39,7 +39,7 @@ final class MatMul {
             outShape[ra - 1] = n;
         }
         float[] x = a.data, y = b.data;
-        float[] o = new float[batchA * m * n];
+        float[] o = Buffers.uninitialized(batchA * m * n); // every batch written with beta = 0
         int lda = aCols, ldb = bCols;
         boolean shared = rb == 2;
         if (shared && !transA) {
@@ -50,7 +50,12 @@ final class MatMul {
         }
         int batches = batchA;
         return Tensor.result(o, outShape, g -> {
-            if (a.requiresGrad) {
+            if (a.requiresGrad && shared && !transA && a.grad == null) {
+                // first gradient of the input: written (beta = 0) into an unzeroed buffer, then adopted
+                float[] ga = Buffers.uninitialized(a.data.length);
+                Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, 0f, ga, 0, lda);
+                a.accumulateGrad(ga);
+            } else if (a.requiresGrad) {
                 float[] ga = a.gradBuf();
                 if (shared && !transA) {
                     Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, 1f, ga, 0, lda);
@@ -96,7 +101,7 @@ final class MatMul {
         }
         int rows = x.numel() / Math.max(1, in);
         float[] xd = x.data(), wd = w.data(), bd = b.data();
-        float[] o = new float[rows * out];
+        float[] o = Buffers.uninitialized(rows * out); // every row gets the bias first
         // the first write of a fresh output is the expensive one (page faults, cache misses): split it
         Parallel.forRange(rows, Math.max(1, (1 << 14) / Math.max(1, out)), (s, e) -> {
             if (out >= 16) for (int r = s; r < e; r++) System.arraycopy(bd, 0, o, r * out, out);
@@ -106,7 +111,14 @@ final class MatMul {
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
         return Tensor.result(o, shape, g -> {
-            if (x.requiresGrad) Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 1f, x.gradBuf(), 0, in);
+            if (x.requiresGrad && x.grad == null) {
+                // first gradient of the input: written (beta = 0) into an unzeroed buffer, then adopted
+                float[] gx = Buffers.uninitialized(rows * in);
+                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 0f, gx, 0, in);
+                x.accumulateGrad(gx);
+            } else if (x.requiresGrad) {
+                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 1f, x.gradBuf(), 0, in);
+            }
             if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, xd, 0, in, 1f, w.gradBuf(), 0, in);
             if (b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
         }, x, w, b);

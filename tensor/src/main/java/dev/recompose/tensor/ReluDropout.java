@@ -33,7 +33,7 @@ public final class ReluDropout {
         float[] in = x.data();
         long seed = rng.nextLong();
         float scale = 1f / (1f - p);
-        float[] o = new float[in.length];
+        float[] o = Buffers.uninitialized(in.length); // every element written below
         Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> {
             float[] mask = new float[Math.min(BLOCK, e - s)];
             for (int b0 = s; b0 < e; b0 += BLOCK) {
@@ -47,6 +47,21 @@ public final class ReluDropout {
             }
         });
         return Tensor.result(o, x.shape(), g -> {
+            if (x.grad == null) {
+                // first gradient of the input: written whole into an unzeroed buffer, then adopted
+                float[] gx = Buffers.uninitialized(g.length);
+                Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
+                    int i = s;
+                    for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
+                        var kept = FloatVector.fromArray(F, o, i).compare(VectorOperators.GT, 0f);
+                        // + 0 as the accumulating path's 0 + g * scale: a -0 gradient becomes +0 there too
+                        FloatVector.fromArray(F, g, i).mul(scale).add(0f).blend(0f, kept.not()).intoArray(gx, i);
+                    }
+                    for (; i < e; i++) gx[i] = o[i] > 0f ? g[i] * scale + 0f : 0f;
+                });
+                x.accumulateGrad(gx);
+                return;
+            }
             float[] gx = x.gradBuf();
             Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
                 int i = s;

@@ -1,0 +1,69 @@
+package dev.recompose.tensor;
+
+/**
+ * Large float arrays that every element of is written before any is read, allocated without the
+ * JVM's zeroing where the runtime allows it.
+ *
+ * <p>It exists because Java zeroes every new array on the allocating thread: a DeepFM training step
+ * allocates about 100 MB of activations and gradients (an NRMS step 1.8 GB) and spent 4-5 ms of a
+ * 60 ms step clearing memory that the next instruction overwrote, serially, while the other worker
+ * waited. {@code jdk.internal.misc.Unsafe.allocateUninitializedArray} (what the JDK's own string
+ * code uses) skips that; it needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED},
+ * which the {@code recompose} launcher and the test runs pass (and {@code -Drecompose.zeroed_buffers=true}
+ * turns off). Without it, or below
+ * {@link #MIN_UNINITIALIZED} elements, this is a plain {@code new float[n]}.
+ *
+ * <p>Only for arrays whose producer provably writes every element (a bias broadcast, an
+ * element-wise map, a product with {@code beta = 0}); anything that accumulates into its buffer
+ * must keep using zeroed arrays.
+ */
+final class Buffers {
+    /** Arrays smaller than this are zeroed as usual: clearing them costs nothing worth the risk. */
+    static final int MIN_UNINITIALIZED = 1 << 15;
+    /** {@code Unsafe.allocateUninitializedArray} bound to the Unsafe instance, or null without the export. */
+    private static final java.lang.invoke.MethodHandle ALLOCATE = allocator();
+    private static final boolean UNSAFE_OK = ALLOCATE != null;
+
+    private Buffers() {}
+
+    /** Whether the runtime lets this class skip zeroing (the export is present and works). */
+    static boolean skipsZeroing() {
+        return UNSAFE_OK;
+    }
+
+    /**
+     * A float array of length {@code n} with undefined contents when {@code n} is large and the
+     * runtime allows it: the caller must write all of it before reading any of it.
+     */
+    static float[] uninitialized(int n) {
+        if (n < 0) throw new NegativeArraySizeException("negative array length " + n);
+        if (!UNSAFE_OK || n < MIN_UNINITIALIZED) return new float[n];
+        try {
+            return (float[]) (Object) ALLOCATE.invokeExact(float.class, n);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("uninitialized allocation failed", t);
+        }
+    }
+
+    /**
+     * Looked up reflectively (the build compiles with {@code --release}, which cannot name
+     * {@code jdk.internal} packages); a constant handle inlines to the same allocation intrinsic.
+     */
+    private static java.lang.invoke.MethodHandle allocator() {
+        if (Boolean.getBoolean("recompose.zeroed_buffers")) return null;
+        try {
+            Class<?> unsafe = Class.forName("jdk.internal.misc.Unsafe");
+            if (!unsafe.getModule().isExported("jdk.internal.misc", Buffers.class.getModule())) return null;
+            var lookup = java.lang.invoke.MethodHandles.lookup();
+            Object instance = lookup.findStatic(unsafe, "getUnsafe", java.lang.invoke.MethodType.methodType(unsafe)).invoke();
+            var h = lookup.findVirtual(unsafe, "allocateUninitializedArray",
+                    java.lang.invoke.MethodType.methodType(Object.class, Class.class, int.class)).bindTo(instance);
+            Object probe = h.invokeExact(float.class, MIN_UNINITIALIZED);
+            return probe instanceof float[] f && f.length == MIN_UNINITIALIZED ? h : null;
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+}
