@@ -193,11 +193,12 @@ public final class Gemm {
                 }
             } else {
                 int done = 0;
-                if (PackTranspose.AVAILABLE) {
-                    // register transposes of up to 16 rows each, 16 k steps at a time (NR is 32 here)
+                if (PackTranspose.AVAILABLE && nr == NR) {
+                    // two 16-row register transposes per 16 k steps (NR is 32 here); the one
+                    // narrower edge panel takes the element loop below
                     int src = bOff + j0 * ldb + pc;
-                    done = PackTranspose.pack(b, src, ldb, Math.min(16, nr), kc, pb, base, NR);
-                    if (nr > 16) PackTranspose.pack(b, src + 16 * ldb, ldb, nr - 16, kc, pb, base + 16, NR);
+                    done = PackTranspose.pack16(b, src, ldb, kc, pb, base, NR);
+                    PackTranspose.pack16(b, src + 16 * ldb, ldb, kc, pb, base + 16, NR);
                 }
                 for (int q = 0; q < NR; q++) {
                     if (q < nr) {
@@ -224,7 +225,7 @@ public final class Gemm {
             int[] map = ROW_OFFSETS.get();
             if (map[1] != lda) for (int r = 0; r < VL; r++) map[r] = Math.min(r, 11) * lda;
             int s0 = aOff + i0 * lda + pc;
-            int done = PackTranspose.AVAILABLE ? PackTranspose.pack(a, s0, lda, 12, kc, pa, off, 12) : 0;
+            int done = PackTranspose.AVAILABLE ? PackTranspose.pack12(a, s0, lda, kc, pa, off, 12) : 0;
             for (int kk = done; kk < kc; kk++) {
                 FloatVector.fromArray(S, a, s0 + kk, map, 0).intoArray(pa, off + kk * 12);
             }

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class PackTranspose {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** Whether {@link #pack} may be used: the butterfly is written for 16 lanes. */
+    /** Whether the packs may be used: the butterfly is written for 16 lanes. */
     static final boolean AVAILABLE = S.length() == 16;
     private static final FloatVector[] LO = new FloatVector[4];
     private static final FloatVector[] HI = new FloatVector[4];
@@ -45,35 +45,145 @@ final class PackTranspose {
     private PackTranspose() {}
 
     /**
-     * Transposes the first {@code kc - kc % 16} k steps of rows {@code s0 + r*lda} ({@code r < rows},
-     * rows past that read as zeros) and returns how many steps it wrote; the caller does the rest.
-     * Each step's store is a whole 16-lane vector: with {@code stride < 16} its lanes past
-     * {@code stride} land where the next step writes, and {@code out} needs {@code 16 - stride}
-     * floats of slack after the last step.
+     * Transposes the first {@code kc - kc % 16} k steps of the twelve rows {@code s0 + r*lda} (a
+     * 12-row A sliver; the four missing rows read as zeros) and returns how many steps it wrote;
+     * the caller does the rest. Each step's store is a whole 16-lane vector: with
+     * {@code stride < 16} its lanes past {@code stride} land where the next step writes, and
+     * {@code out} needs {@code 16 - stride} floats of slack after the last step.
      */
-    static int pack(float[] a, int s0, int lda, int rows, int kc, float[] out, int off, int stride) {
-        if (rows < 1 || rows > 16) throw new IllegalArgumentException("rows must be in [1, 16], got " + rows);
+    static int pack12(float[] a, int s0, int lda, int kc, float[] out, int off, int stride) {
         FloatVector z = FloatVector.zero(S);
         int kk = 0;
         for (; kk + 16 <= kc; kk += 16) {
             int s = s0 + kk;
             int o = off + kk * stride;
             FloatVector v0 = FloatVector.fromArray(S, a, s),
-                    v1 = rows <= 1 ? z : FloatVector.fromArray(S, a, s + 1 * lda),
-                    v2 = rows <= 2 ? z : FloatVector.fromArray(S, a, s + 2 * lda),
-                    v3 = rows <= 3 ? z : FloatVector.fromArray(S, a, s + 3 * lda),
-                    v4 = rows <= 4 ? z : FloatVector.fromArray(S, a, s + 4 * lda),
-                    v5 = rows <= 5 ? z : FloatVector.fromArray(S, a, s + 5 * lda),
-                    v6 = rows <= 6 ? z : FloatVector.fromArray(S, a, s + 6 * lda),
-                    v7 = rows <= 7 ? z : FloatVector.fromArray(S, a, s + 7 * lda),
-                    v8 = rows <= 8 ? z : FloatVector.fromArray(S, a, s + 8 * lda),
-                    v9 = rows <= 9 ? z : FloatVector.fromArray(S, a, s + 9 * lda),
-                    v10 = rows <= 10 ? z : FloatVector.fromArray(S, a, s + 10 * lda),
-                    v11 = rows <= 11 ? z : FloatVector.fromArray(S, a, s + 11 * lda),
-                    v12 = rows <= 12 ? z : FloatVector.fromArray(S, a, s + 12 * lda),
-                    v13 = rows <= 13 ? z : FloatVector.fromArray(S, a, s + 13 * lda),
-                    v14 = rows <= 14 ? z : FloatVector.fromArray(S, a, s + 14 * lda),
-                    v15 = rows <= 15 ? z : FloatVector.fromArray(S, a, s + 15 * lda);
+                    v1 = FloatVector.fromArray(S, a, s + 1 * lda),
+                    v2 = FloatVector.fromArray(S, a, s + 2 * lda),
+                    v3 = FloatVector.fromArray(S, a, s + 3 * lda),
+                    v4 = FloatVector.fromArray(S, a, s + 4 * lda),
+                    v5 = FloatVector.fromArray(S, a, s + 5 * lda),
+                    v6 = FloatVector.fromArray(S, a, s + 6 * lda),
+                    v7 = FloatVector.fromArray(S, a, s + 7 * lda),
+                    v8 = FloatVector.fromArray(S, a, s + 8 * lda),
+                    v9 = FloatVector.fromArray(S, a, s + 9 * lda),
+                    v10 = FloatVector.fromArray(S, a, s + 10 * lda),
+                    v11 = FloatVector.fromArray(S, a, s + 11 * lda);
+            // stage 0: swap bit 0 of the row and column indices (pairs of rows 1 apart)
+            FloatVector s00 = LO[0].selectFrom(v0, v1),
+                    s01 = HI[0].selectFrom(v0, v1),
+                    s02 = LO[0].selectFrom(v2, v3),
+                    s03 = HI[0].selectFrom(v2, v3),
+                    s04 = LO[0].selectFrom(v4, v5),
+                    s05 = HI[0].selectFrom(v4, v5),
+                    s06 = LO[0].selectFrom(v6, v7),
+                    s07 = HI[0].selectFrom(v6, v7),
+                    s08 = LO[0].selectFrom(v8, v9),
+                    s09 = HI[0].selectFrom(v8, v9),
+                    s0a = LO[0].selectFrom(v10, v11),
+                    s0b = HI[0].selectFrom(v10, v11),
+                    s0c = LO[0].selectFrom(z, z),
+                    s0d = HI[0].selectFrom(z, z),
+                    s0e = LO[0].selectFrom(z, z),
+                    s0f = HI[0].selectFrom(z, z);
+            // stage 1: swap bit 1 of the row and column indices (pairs of rows 2 apart)
+            FloatVector s10 = LO[1].selectFrom(s00, s02),
+                    s12 = HI[1].selectFrom(s00, s02),
+                    s11 = LO[1].selectFrom(s01, s03),
+                    s13 = HI[1].selectFrom(s01, s03),
+                    s14 = LO[1].selectFrom(s04, s06),
+                    s16 = HI[1].selectFrom(s04, s06),
+                    s15 = LO[1].selectFrom(s05, s07),
+                    s17 = HI[1].selectFrom(s05, s07),
+                    s18 = LO[1].selectFrom(s08, s0a),
+                    s1a = HI[1].selectFrom(s08, s0a),
+                    s19 = LO[1].selectFrom(s09, s0b),
+                    s1b = HI[1].selectFrom(s09, s0b),
+                    s1c = LO[1].selectFrom(s0c, s0e),
+                    s1e = HI[1].selectFrom(s0c, s0e),
+                    s1d = LO[1].selectFrom(s0d, s0f),
+                    s1f = HI[1].selectFrom(s0d, s0f);
+            // stage 2: swap bit 2 of the row and column indices (pairs of rows 4 apart)
+            FloatVector s20 = LO[2].selectFrom(s10, s14),
+                    s24 = HI[2].selectFrom(s10, s14),
+                    s21 = LO[2].selectFrom(s11, s15),
+                    s25 = HI[2].selectFrom(s11, s15),
+                    s22 = LO[2].selectFrom(s12, s16),
+                    s26 = HI[2].selectFrom(s12, s16),
+                    s23 = LO[2].selectFrom(s13, s17),
+                    s27 = HI[2].selectFrom(s13, s17),
+                    s28 = LO[2].selectFrom(s18, s1c),
+                    s2c = HI[2].selectFrom(s18, s1c),
+                    s29 = LO[2].selectFrom(s19, s1d),
+                    s2d = HI[2].selectFrom(s19, s1d),
+                    s2a = LO[2].selectFrom(s1a, s1e),
+                    s2e = HI[2].selectFrom(s1a, s1e),
+                    s2b = LO[2].selectFrom(s1b, s1f),
+                    s2f = HI[2].selectFrom(s1b, s1f);
+            // stage 3: swap bit 3 of the row and column indices (pairs of rows 8 apart)
+            FloatVector s30 = LO[3].selectFrom(s20, s28),
+                    s38 = HI[3].selectFrom(s20, s28),
+                    s31 = LO[3].selectFrom(s21, s29),
+                    s39 = HI[3].selectFrom(s21, s29),
+                    s32 = LO[3].selectFrom(s22, s2a),
+                    s3a = HI[3].selectFrom(s22, s2a),
+                    s33 = LO[3].selectFrom(s23, s2b),
+                    s3b = HI[3].selectFrom(s23, s2b),
+                    s34 = LO[3].selectFrom(s24, s2c),
+                    s3c = HI[3].selectFrom(s24, s2c),
+                    s35 = LO[3].selectFrom(s25, s2d),
+                    s3d = HI[3].selectFrom(s25, s2d),
+                    s36 = LO[3].selectFrom(s26, s2e),
+                    s3e = HI[3].selectFrom(s26, s2e),
+                    s37 = LO[3].selectFrom(s27, s2f),
+                    s3f = HI[3].selectFrom(s27, s2f);
+            s30.intoArray(out, o + 0 * stride);
+            s31.intoArray(out, o + 1 * stride);
+            s32.intoArray(out, o + 2 * stride);
+            s33.intoArray(out, o + 3 * stride);
+            s34.intoArray(out, o + 4 * stride);
+            s35.intoArray(out, o + 5 * stride);
+            s36.intoArray(out, o + 6 * stride);
+            s37.intoArray(out, o + 7 * stride);
+            s38.intoArray(out, o + 8 * stride);
+            s39.intoArray(out, o + 9 * stride);
+            s3a.intoArray(out, o + 10 * stride);
+            s3b.intoArray(out, o + 11 * stride);
+            s3c.intoArray(out, o + 12 * stride);
+            s3d.intoArray(out, o + 13 * stride);
+            s3e.intoArray(out, o + 14 * stride);
+            s3f.intoArray(out, o + 15 * stride);
+        }
+        return kk;
+    }
+
+    /**
+     * As {@link #pack12} for sixteen rows (half of a 32-column B panel), with {@code stride >= 16}.
+     * Two methods rather than one with a row count: loads made conditional on it split C2's graph
+     * until it gave up ("out of nodes during split") and left the pack to the tier-1 compiler,
+     * whose boxed vectors made every product that followed a third slower for the whole run.
+     */
+    static int pack16(float[] a, int s0, int lda, int kc, float[] out, int off, int stride) {
+        int kk = 0;
+        for (; kk + 16 <= kc; kk += 16) {
+            int s = s0 + kk;
+            int o = off + kk * stride;
+            FloatVector v0 = FloatVector.fromArray(S, a, s),
+                    v1 = FloatVector.fromArray(S, a, s + 1 * lda),
+                    v2 = FloatVector.fromArray(S, a, s + 2 * lda),
+                    v3 = FloatVector.fromArray(S, a, s + 3 * lda),
+                    v4 = FloatVector.fromArray(S, a, s + 4 * lda),
+                    v5 = FloatVector.fromArray(S, a, s + 5 * lda),
+                    v6 = FloatVector.fromArray(S, a, s + 6 * lda),
+                    v7 = FloatVector.fromArray(S, a, s + 7 * lda),
+                    v8 = FloatVector.fromArray(S, a, s + 8 * lda),
+                    v9 = FloatVector.fromArray(S, a, s + 9 * lda),
+                    v10 = FloatVector.fromArray(S, a, s + 10 * lda),
+                    v11 = FloatVector.fromArray(S, a, s + 11 * lda),
+                    v12 = FloatVector.fromArray(S, a, s + 12 * lda),
+                    v13 = FloatVector.fromArray(S, a, s + 13 * lda),
+                    v14 = FloatVector.fromArray(S, a, s + 14 * lda),
+                    v15 = FloatVector.fromArray(S, a, s + 15 * lda);
             // stage 0: swap bit 0 of the row and column indices (pairs of rows 1 apart)
             FloatVector s00 = LO[0].selectFrom(v0, v1),
                     s01 = HI[0].selectFrom(v0, v1),
