@@ -4,14 +4,16 @@ package dev.recompose.tensor;
  * Large float arrays that every element of is written before any is read, allocated without the
  * JVM's zeroing where the runtime allows it.
  *
- * <p>It exists because Java zeroes every new array on the allocating thread: a DeepFM training step
- * allocates about 100 MB of activations and gradients (an NRMS step 1.8 GB) and spent 4-5 ms of a
- * 60 ms step clearing memory that the next instruction overwrote, serially, while the other worker
- * waited. {@code jdk.internal.misc.Unsafe.allocateUninitializedArray} (what the JDK's own string
- * code uses) skips that; it needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED},
- * which the {@code recompose} launcher and the test runs pass (and {@code -Drecompose.zeroed_buffers=true}
- * turns off). Without it, or below
- * {@link #MIN_UNINITIALIZED} elements, this is a plain {@code new float[n]}.
+ * <p>It exists because Java zeroes every new array on the allocating thread while the other workers
+ * wait: a DeepFM training step allocates about 100 MB of activations and gradients (an NRMS step
+ * 1.8 GB), and clearing one 4096 x 400 array takes ~0.3 ms (23 GB/s) of memory that the next
+ * instruction overwrites. End to end the saving was within the test machine's noise (BENCHMARKS.md,
+ * CTR speed), so this is a pass over memory removed rather than a measured speed-up.
+ * {@code jdk.internal.misc.Unsafe.allocateUninitializedArray} (what the JDK's own string code uses)
+ * skips the clearing; it needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}, which
+ * the {@code recompose} launcher and the test runs pass ({@code -Drecompose.zeroed_buffers=true}
+ * turns it off). Without it, or below {@link #MIN_UNINITIALIZED} elements, this is a plain
+ * {@code new float[n]}.
  *
  * <p>Only for arrays whose producer provably writes every element (a bias broadcast, an
  * element-wise map, a product with {@code beta = 0}); anything that accumulates into its buffer
