@@ -184,7 +184,16 @@ public final class Gemm {
             int j0 = jc + p * NR;
             int nr = Math.min(NR, jc + nc - j0);
             int base = p * kc * NR;
-            if (!transB) {
+            if (!transB && nr == NR) {
+                // two vector copies per k row: System.arraycopy's call costs as much as the 128-byte
+                // copy, and the weight gradients pack all of a 4096-row activation this way
+                for (int kk = 0; kk < kc; kk++) {
+                    int src = bOff + (pc + kk) * ldb + j0;
+                    int dst = base + kk * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(pb, dst);
+                    FloatVector.fromArray(S, b, src + VL).intoArray(pb, dst + VL);
+                }
+            } else if (!transB) {
                 for (int kk = 0; kk < kc; kk++) {
                     int src = bOff + (pc + kk) * ldb + j0;
                     int dst = base + kk * NR;
