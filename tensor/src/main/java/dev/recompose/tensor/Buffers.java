@@ -24,13 +24,12 @@ final class Buffers {
     static final int MIN_UNINITIALIZED = 1 << 15;
     /** {@code Unsafe.allocateUninitializedArray} bound to the Unsafe instance, or null without the export. */
     private static final java.lang.invoke.MethodHandle ALLOCATE = allocator();
-    private static final boolean UNSAFE_OK = ALLOCATE != null;
 
     private Buffers() {}
 
     /** Whether the runtime lets this class skip zeroing (the export is present and works). */
     static boolean skipsZeroing() {
-        return UNSAFE_OK;
+        return ALLOCATE != null;
     }
 
     /**
@@ -39,7 +38,7 @@ final class Buffers {
      */
     static float[] uninitialized(int n) {
         if (n < 0) throw new NegativeArraySizeException("negative array length " + n);
-        if (!UNSAFE_OK || n < MIN_UNINITIALIZED) return new float[n];
+        if (ALLOCATE == null || n < MIN_UNINITIALIZED) return new float[n];
         try {
             return (float[]) (Object) ALLOCATE.invokeExact(float.class, n);
         } catch (RuntimeException | Error e) {

@@ -50,20 +50,19 @@ final class MatMul {
         }
         int batches = batchA;
         return Tensor.result(o, outShape, g -> {
-            if (a.requiresGrad && shared && !transA && a.grad == null) {
-                // first gradient of the input: written (beta = 0) into an unzeroed buffer, then adopted
-                float[] ga = Buffers.uninitialized(a.data.length);
-                Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, 0f, ga, 0, lda);
-                a.accumulateGrad(ga);
-            } else if (a.requiresGrad) {
-                float[] ga = a.gradBuf();
+            if (a.requiresGrad) {
+                // the input's first gradient overwrites (beta = 0) an unzeroed buffer: every batch
+                // slice of it is written whole; later ones add
+                boolean fresh = a.grad == null;
+                float[] ga = fresh ? a.freshGradBuf() : a.gradBuf();
+                float beta = fresh ? 0f : 1f;
                 if (shared && !transA) {
-                    Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, 1f, ga, 0, lda);
+                    Gemm.sgemm(false, !transB, batches * m, k, n, 1f, g, 0, n, y, 0, ldb, beta, ga, 0, lda);
                 } else {
                     int sA = aRows * aCols, sB = shared ? 0 : bRows * bCols;
                     batched(batches, bi -> {
-                        if (!transA) Gemm.sgemm(false, !transB, m, k, n, 1f, g, bi * m * n, n, y, bi * sB, ldb, 1f, ga, bi * sA, lda);
-                        else Gemm.sgemm(transB, true, k, m, n, 1f, y, bi * sB, ldb, g, bi * m * n, n, 1f, ga, bi * sA, lda);
+                        if (!transA) Gemm.sgemm(false, !transB, m, k, n, 1f, g, bi * m * n, n, y, bi * sB, ldb, beta, ga, bi * sA, lda);
+                        else Gemm.sgemm(transB, true, k, m, n, 1f, y, bi * sB, ldb, g, bi * m * n, n, beta, ga, bi * sA, lda);
                     }, (long) m * n * k);
                 }
             }
@@ -111,13 +110,11 @@ final class MatMul {
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
         return Tensor.result(o, shape, g -> {
-            if (x.requiresGrad && x.grad == null) {
-                // first gradient of the input: written (beta = 0) into an unzeroed buffer, then adopted
-                float[] gx = Buffers.uninitialized(rows * in);
-                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 0f, gx, 0, in);
-                x.accumulateGrad(gx);
-            } else if (x.requiresGrad) {
-                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, 1f, x.gradBuf(), 0, in);
+            if (x.requiresGrad) {
+                // the input's first gradient overwrites (beta = 0) an unzeroed buffer; later ones add
+                boolean fresh = x.grad == null;
+                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, fresh ? 0f : 1f,
+                        fresh ? x.freshGradBuf() : x.gradBuf(), 0, in);
             }
             if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, xd, 0, in, 1f, w.gradBuf(), 0, in);
             if (b.requiresGrad) columnSums(g, rows, out, b.gradBuf());

@@ -48,8 +48,8 @@ public final class ReluDropout {
         });
         return Tensor.result(o, x.shape(), g -> {
             if (x.grad == null) {
-                // first gradient of the input: written whole into an unzeroed buffer, then adopted
-                float[] gx = Buffers.uninitialized(g.length);
+                // the input's first gradient: written whole into an unzeroed buffer
+                float[] gx = x.freshGradBuf();
                 Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
                     int i = s;
                     for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
@@ -59,7 +59,6 @@ public final class ReluDropout {
                     }
                     for (; i < e; i++) gx[i] = o[i] > 0f ? g[i] * scale + 0f : 0f;
                 });
-                x.accumulateGrad(gx);
                 return;
             }
             float[] gx = x.gradBuf();

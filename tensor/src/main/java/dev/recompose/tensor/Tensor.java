@@ -246,6 +246,16 @@ public final class Tensor {
     }
 
     /**
+     * The gradient buffer for an op that will write all of it, when this tensor has none yet
+     * ({@code grad == null}; callers add into {@link #gradBuf()} otherwise): allocated without zeroing
+     * ({@link Buffers}), so every element must be written before the gradient is read.
+     */
+    float[] freshGradBuf() {
+        if (grad != null) throw new IllegalStateException("tensor already has a gradient: add into gradBuf()");
+        return grad = Buffers.uninitialized(data.length);
+    }
+
+    /**
      * Adds {@code g} (same element count) to this tensor's gradient. When there is none yet the
      * array itself is adopted instead of copied: it is the output gradient of the op being
      * back-propagated, which the tape frees right after, so ownership can pass without a copy.
