@@ -28,6 +28,12 @@ public final class Gemm {
     /** Rows of the packed micro-kernel of {@link #sgemm}: 12 with 32 vector registers, else 6. */
     static final int PMR = VL >= 16 ? 12 : 6;
     private static final int KC = 256;
+    /**
+     * Depths up to which the product is one k block: the 400-deep products of a [400]x3 tower then
+     * pack A once and load and store each C tile once instead of twice (k = 256 + 144);
+     * 4096 x 400 x 400 with caches flushed between calls: 171-181 -> 184-188 GFLOP/s on two threads.
+     */
+    private static final int KC_SINGLE = 512;
     private static final int NC = 4096;
     /** Multiply-adds below which the product runs on the calling thread only. */
     private static final long PARALLEL_MIN_MACS = 1L << 22;
@@ -73,8 +79,9 @@ public final class Gemm {
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            int kBlock = k <= KC_SINGLE ? k : KC;
+            for (int pc = 0; pc < k; pc += kBlock) {
+                int kc = Math.min(kBlock, k - pc);
                 float[] pb = bPanels(panels, kc);
                 int rowBlocks = (m + PMR - 1) / PMR;
                 // with threads, B panels are packed on first use by whichever thread claims them
@@ -110,10 +117,26 @@ public final class Gemm {
                         }
                     }
                 };
-                if (parallel) Parallel.forRange(rowBlocks, 1, body);
+                if (parallel) claimRowBlocks(rowBlocks, body);
                 else body.run(0, rowBlocks);
             }
         }
+    }
+
+    /**
+     * Runs {@code body} over the row blocks {@code [0, rowBlocks)} on all threads, each claiming the
+     * next few blocks when it is done with its last. With a static half-and-half split the caller
+     * of a DeepFM step on these shared VMs waited 1-15 ms per step for the slower thread (depending
+     * on the round); claiming bounds that tail by one grain (mean step time moved within noise).
+     * Bits do not depend on who ran which block: each block's tiles are summed the same way.
+     */
+    private static void claimRowBlocks(int rowBlocks, Parallel.RangeBody body) {
+        int t = Math.min(Parallel.threads(), rowBlocks);
+        int grain = Math.max(1, rowBlocks / (8 * t));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.forRange(t, 1, (ts, te) -> {
+            for (int s; (s = next.getAndAdd(grain)) < rowBlocks; ) body.run(s, Math.min(rowBlocks, s + grain));
+        });
     }
 
     /** {@code C[rows from, to) *= beta}; with {@code beta == 0} the rows are cleared whatever they held. */
@@ -160,7 +183,7 @@ public final class Gemm {
     private static float[] aSlivers(int slivers, int kc) {
         float[] pa = PACK_A.get();
         if (pa.length < slivers * PMR * kc + VL) {
-            pa = new float[slivers * PMR * KC + VL];
+            pa = new float[slivers * PMR * Math.max(kc, KC) + VL];
             PACK_A.set(pa);
         }
         return pa;
