@@ -55,6 +55,12 @@ public final class Gemm {
                              float beta, float[] c, int cOff, int ldc) {
         if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
         if (m == 0 || n == 0) return;
+        if (beta == 0f && alpha != 0f && packs(m, n, k)) {
+            // each row block is cleared just before its first kernel, while it is in cache, instead
+            // of in a pass over all of C first
+            packed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ZERO_ROWS, null);
+            return;
+        }
         if (beta != 1f) {
             // split across threads when large: with beta = 0 this is the first write of a fresh output
             if ((long) m * n >= (1L << 16) && Parallel.threads() > 1) {
@@ -72,6 +78,59 @@ public final class Gemm {
             small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
+        packed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, null, null);
+    }
+
+    /** Whether a product goes to the packed kernel with whole rows in one column block (so row hooks apply there). */
+    private static boolean packs(int m, int n, int k) {
+        return m > 1 && n > 1 && k > 1 && n >= VL && (long) m * n * k >= 4096 && n <= NC;
+    }
+
+    /** Work on whole output rows: rows {@code [from, to)} of C, {@code n} columns each, row r at {@code cOff + r*ldc}. */
+    @FunctionalInterface
+    public interface RowHook {
+        void apply(float[] c, int cOff, int ldc, int n, int from, int to);
+    }
+
+    private static final RowHook ZERO_ROWS = (c, cOff, ldc, n, from, to) -> {
+        for (int r = from; r < to; r++) java.util.Arrays.fill(c, cOff + r * ldc, cOff + r * ldc + n, 0f);
+    };
+
+    /**
+     * {@code C = init; C += op(A) * op(B); done(C)} where {@code init} writes the starting value of
+     * whole rows (every column of each row it is given) and {@code done} (may be null) post-processes
+     * whole rows once their sums are final. Both are applied to one block of rows at a time, just
+     * before its first and just after its last micro-kernel, while those rows are in cache.
+     *
+     * <p>It exists for fused layers: bias + product + ReLU + dropout of a hidden layer make one pass
+     * over a {@code batch x 400} activation instead of three. Each row's value is the same as
+     * {@code init}, then {@link #sgemm} with {@code beta = 1}, then {@code done} over all rows (which is
+     * what happens when the product does not go to the packed kernel); hooks must treat rows
+     * independently and may run on any thread.
+     */
+    public static void sgemmRows(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] c, int cOff, int ldc, RowHook init, RowHook done) {
+        if (init == null) throw new IllegalArgumentException("sgemmRows needs an init hook");
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
+        if (m == 0 || n == 0) return;
+        if (k > 0 && packs(m, n, k)) {
+            packed(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, init, done);
+            return;
+        }
+        int grain = Math.max(1, (1 << 14) / n);
+        Parallel.forRange(m, grain, (s, e) -> init.apply(c, cOff, ldc, n, s, e));
+        sgemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 1f, c, cOff, ldc);
+        if (done != null) Parallel.forRange(m, grain, (s, e) -> done.apply(c, cOff, ldc, n, s, e));
+    }
+
+    /**
+     * The packed (GotoBLAS) product, accumulating into C; with hooks (then {@code n <= NC}) each row
+     * block gets {@code init} before its first kernel and {@code done} after its last.
+     */
+    private static void packed(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc, RowHook init, RowHook done) {
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_MACS && Parallel.threads() > 1;
         // weight gradients (transposed A, few rows, long k) walk panel-major so one packed B panel
         // stays in L1 across the row blocks (all of the thread's A slivers are packed up front)
@@ -89,6 +148,7 @@ public final class Gemm {
                 PanelClaims claims = parallel && rowBlocks > 1 ? new PanelClaims(panels) : null;
                 if (claims == null) packPanels(transB, b, bOff, ldb, pc, kc, jc, nc, pb, 0, panels);
                 final int fjc = jc, fpc = pc, fnc = nc;
+                final boolean first = pc == 0, last = pc + kc >= k;
                 Parallel.RangeBody body = (rs, re) -> {
                     int nb = re - rs;
                     int start = claims == null ? 0 : (int) ((long) rs * panels / rowBlocks);
@@ -96,6 +156,7 @@ public final class Gemm {
                     float[] tile = TILE.get();
                     if (panelMajor) {
                         for (int q = 0; q < nb; q++) packA(transA, a, aOff, lda, m, (rs + q) * PMR, fpc, kc, alpha, pa, q * PMR * kc);
+                        if (first && init != null) init.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
                     }
                     for (int it = 0; it < nb * panels; it++) {
                         int rb = rs + (panelMajor ? it % nb : it / panels);
@@ -104,7 +165,10 @@ public final class Gemm {
                         int i0 = rb * PMR;
                         int mr = Math.min(PMR, m - i0);
                         int aBase = panelMajor ? (rb - rs) * PMR * kc : 0;
-                        if (!panelMajor && it % panels == 0) packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
+                        if (!panelMajor && it % panels == 0) {
+                            packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
+                            if (first && init != null) init.apply(c, cOff, ldc, n, i0, i0 + mr);
+                        }
                         int j0 = fjc + p * NR;
                         int nr = Math.min(NR, fjc + fnc - j0);
                         int bBase = p * kc * NR;
@@ -115,7 +179,9 @@ public final class Gemm {
                             packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
                             addTileAt(tile, 0, mr, nr, c, cOff + i0 * ldc + j0, ldc);
                         }
+                        if (last && done != null && !panelMajor && it % panels == panels - 1) done.apply(c, cOff, ldc, n, i0, i0 + mr);
                     }
+                    if (last && done != null && panelMajor) done.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
                 };
                 if (parallel) claimRowBlocks(rowBlocks, body);
                 else body.run(0, rowBlocks);

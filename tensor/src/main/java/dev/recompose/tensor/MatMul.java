@@ -99,26 +99,36 @@ final class MatMul {
             throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
         }
         int rows = x.numel() / Math.max(1, in);
-        float[] xd = x.data(), wd = w.data(), bd = b.data();
-        float[] o = Buffers.uninitialized(rows * out); // every row gets the bias first
-        // the first write of a fresh output is the expensive one (page faults, cache misses): split it
-        Parallel.forRange(rows, Math.max(1, (1 << 14) / Math.max(1, out)), (s, e) -> {
-            if (out >= 16) for (int r = s; r < e; r++) System.arraycopy(bd, 0, o, r * out, out);
-            else for (int r = s; r < e; r++) for (int j = 0; j < out; j++) o[r * out + j] = bd[j];
-        });
-        Gemm.sgemm(false, true, rows, out, in, 1f, xd, 0, in, wd, 0, in, 1f, o, 0, out);
+        float[] o = linearForward(x.data(), w.data(), b.data(), rows, in, out, null);
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
-        return Tensor.result(o, shape, g -> {
-            if (x.requiresGrad) {
-                // the input's first gradient overwrites (beta = 0) an unzeroed buffer; later ones add
-                boolean fresh = x.grad == null;
-                Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, wd, 0, in, fresh ? 0f : 1f,
-                        fresh ? x.freshGradBuf() : x.gradBuf(), 0, in);
-            }
-            if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, xd, 0, in, 1f, w.gradBuf(), 0, in);
-            if (b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
-        }, x, w, b);
+        return Tensor.result(o, shape, g -> linearBackward(g, x, w, b, rows, in, out), x, w, b);
+    }
+
+    /**
+     * {@code y = x w^T + b} into a new {@code rows x out} array, then {@code done} (may be null) on
+     * its finished rows. Each block of rows gets the bias just before its first micro-kernel and
+     * {@code done} just after its last, while it is in cache, not in passes over all of y.
+     */
+    static float[] linearForward(float[] xd, float[] wd, float[] bd, int rows, int in, int out, Gemm.RowHook done) {
+        float[] o = Buffers.uninitialized(rows * out); // every row gets the bias first
+        Gemm.RowHook bias = (c, off, ldc, n, s, e) -> {
+            for (int r = s; r < e; r++) System.arraycopy(bd, 0, c, off + r * ldc, n);
+        };
+        Gemm.sgemmRows(false, true, rows, out, in, xd, 0, in, wd, 0, in, o, 0, out, bias, done);
+        return o;
+    }
+
+    /** The gradients of {@code y = x w^T + b} from {@code g = dL/dy} ({@code rows x out}). */
+    static void linearBackward(float[] g, Tensor x, Tensor w, Tensor b, int rows, int in, int out) {
+        if (x.requiresGrad) {
+            // the input's first gradient overwrites (beta = 0) an unzeroed buffer; later ones add
+            boolean fresh = x.grad == null;
+            Gemm.sgemm(false, false, rows, in, out, 1f, g, 0, out, w.data(), 0, in, fresh ? 0f : 1f,
+                    fresh ? x.freshGradBuf() : x.gradBuf(), 0, in);
+        }
+        if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, x.data(), 0, in, 1f, w.gradBuf(), 0, in);
+        if (b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
     }
 
     private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;

@@ -21,7 +21,41 @@ public final class ReluDropout {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int BLOCK = 2048;
 
+    private static final ThreadLocal<float[]> MASK = ThreadLocal.withInitial(() -> new float[BLOCK]);
+
     private ReluDropout() {}
+
+    /**
+     * {@code o[i] = max(in[i], 0) * keep(i)} for {@code i} in {@code [s, e)}, the keep multipliers of
+     * {@link Functional#fillKeep} for {@code seed}; {@code in} may be {@code o} (in place). The one
+     * forward body of this op and of {@link LinearReluDropout}, so the two agree to the bit.
+     */
+    static void forward(float[] in, float[] o, int s, int e, float p, long seed) {
+        float[] mask = MASK.get();
+        for (int b0 = s; b0 < e; b0 += BLOCK) {
+            int len = Math.min(BLOCK, e - b0);
+            Functional.fillKeep(mask, 0, b0, len, p, seed);
+            int j = 0;
+            for (int bound = F.loopBound(len); j < bound; j += F.length()) {
+                FloatVector.fromArray(F, in, b0 + j).max(0f).mul(FloatVector.fromArray(F, mask, j)).intoArray(o, b0 + j);
+            }
+            for (; j < len; j++) o[b0 + j] = Math.max(in[b0 + j], 0f) * mask[j];
+        }
+    }
+
+    /**
+     * {@code gx[i] = g[i] * scale} where the output {@code o[i]} is positive, else 0, for {@code i} in
+     * {@code [s, e)} ({@code gx} may be {@code g}): the input gradient, written whole.
+     */
+    static void gradient(float[] o, float[] g, float[] gx, int s, int e, float scale) {
+        int i = s;
+        for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
+            var kept = FloatVector.fromArray(F, o, i).compare(VectorOperators.GT, 0f);
+            // + 0 as the accumulating path's 0 + g * scale: a -0 gradient becomes +0 there too
+            FloatVector.fromArray(F, g, i).mul(scale).add(0f).blend(0f, kept.not()).intoArray(gx, i);
+        }
+        for (; i < e; i++) gx[i] = o[i] > 0f ? g[i] * scale + 0f : 0f;
+    }
 
     /**
      * {@code dropout(relu(x), p)}; in eval mode or with {@code p == 0} just {@code relu(x)}. Draws one
@@ -34,31 +68,12 @@ public final class ReluDropout {
         long seed = rng.nextLong();
         float scale = 1f / (1f - p);
         float[] o = Buffers.uninitialized(in.length); // every element written below
-        Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> {
-            float[] mask = new float[Math.min(BLOCK, e - s)];
-            for (int b0 = s; b0 < e; b0 += BLOCK) {
-                int len = Math.min(BLOCK, e - b0);
-                Functional.fillKeep(mask, 0, b0, len, p, seed);
-                int j = 0;
-                for (int bound = F.loopBound(len); j < bound; j += F.length()) {
-                    FloatVector.fromArray(F, in, b0 + j).max(0f).mul(FloatVector.fromArray(F, mask, j)).intoArray(o, b0 + j);
-                }
-                for (; j < len; j++) o[b0 + j] = Math.max(in[b0 + j], 0f) * mask[j];
-            }
-        });
+        Parallel.forRange(in.length, Elementwise.GRAIN, (s, e) -> forward(in, o, s, e, p, seed));
         return Tensor.result(o, x.shape(), g -> {
             if (x.grad == null) {
                 // the input's first gradient: written whole into an unzeroed buffer
                 float[] gx = x.freshGradBuf();
-                Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> {
-                    int i = s;
-                    for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
-                        var kept = FloatVector.fromArray(F, o, i).compare(VectorOperators.GT, 0f);
-                        // + 0 as the accumulating path's 0 + g * scale: a -0 gradient becomes +0 there too
-                        FloatVector.fromArray(F, g, i).mul(scale).add(0f).blend(0f, kept.not()).intoArray(gx, i);
-                    }
-                    for (; i < e; i++) gx[i] = o[i] > 0f ? g[i] * scale + 0f : 0f;
-                });
+                Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> gradient(o, g, gx, s, e, scale));
                 return;
             }
             float[] gx = x.gradBuf();

@@ -75,4 +75,59 @@ class GemmTest {
             }
         }
     }
+
+    /** With beta = 0 whatever C held (NaN here) is gone, on the packed path that clears rows block by block too. */
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @CsvSource({"100, 40, 30", "1001, 400, 400", "40, 64, 4096"})
+    void betaZeroClearsNaN(int m, int n, int k) {
+        Rng rng = new Rng(m + n + k);
+        for (boolean ta : new boolean[] {false, true}) {
+            float[] a = Tensor.randn(rng, m * k).data(), b = Tensor.randn(rng, k * n).data();
+            float[] c = new float[m * n], ref = new float[m * n];
+            java.util.Arrays.fill(c, Float.NaN);
+            Gemm.sgemm(ta, false, m, n, k, 1f, a, 0, ta ? m : k, b, 0, n, 0f, c, 0, n);
+            Gemm.sgemm(ta, false, m, n, k, 1f, a, 0, ta ? m : k, b, 0, n, 1f, ref, 0, n);
+            assertArrayEquals(ref, c, 0f, "ta=" + ta);
+        }
+    }
+
+    /**
+     * {@link Gemm#sgemmRows}: every row gets init once before its sums and done once after them, and
+     * the result is init, then the product with beta = 1, then done, bit for bit; on the packed path
+     * (row-major and panel-major order, one and several k blocks, one and two threads) and the fallbacks.
+     */
+    @ParameterizedTest(name = "ta={0} m={1} n={2} k={3} threads={4}")
+    @CsvSource({"false, 1001, 400, 400, 2", "false, 1001, 400, 400, 1", "false, 37, 100, 600, 2", "true, 40, 64, 4096, 2",
+        "true, 400, 100, 1000, 2", "false, 3, 5, 7, 1", "false, 5, 5000, 8, 2", "true, 1, 40, 40, 2"})
+    void rowHooksWrapEachRowOnce(boolean ta, int m, int n, int k, int threads) {
+        Parallel.setThreads(threads);
+        Rng rng = new Rng(m * 3L + n + k);
+        float[] a = Tensor.randn(rng, m * k).data(), b = Tensor.randn(rng, n * k).data(), start = Tensor.randn(rng, n).data();
+        int lda = ta ? m : k;
+        int[] inits = new int[m], dones = new int[m];
+        float[] c = new float[m * n];
+        java.util.Arrays.fill(c, Float.NaN);
+        Gemm.sgemmRows(ta, true, m, n, k, a, 0, lda, b, 0, k, c, 0, n,
+                (cc, off, ldc, cols, s, e) -> {
+                    for (int r = s; r < e; r++) {
+                        inits[r]++;
+                        System.arraycopy(start, 0, cc, off + r * ldc, cols);
+                    }
+                },
+                (cc, off, ldc, cols, s, e) -> {
+                    for (int r = s; r < e; r++) {
+                        dones[r]++;
+                        for (int j = 0; j < cols; j++) cc[off + r * ldc + j] = Math.max(0f, cc[off + r * ldc + j]);
+                    }
+                });
+        float[] ref = new float[m * n];
+        for (int r = 0; r < m; r++) System.arraycopy(start, 0, ref, r * n, n);
+        Gemm.sgemm(ta, true, m, n, k, 1f, a, 0, lda, b, 0, k, 1f, ref, 0, n);
+        for (int i = 0; i < ref.length; i++) ref[i] = Math.max(0f, ref[i]);
+        int[] ones = new int[m];
+        java.util.Arrays.fill(ones, 1);
+        assertArrayEquals(ones, inits, "init once per row");
+        assertArrayEquals(ones, dones, "done once per row");
+        assertArrayEquals(ref, c, 0f);
+    }
 }

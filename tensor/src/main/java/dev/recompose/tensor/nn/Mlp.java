@@ -1,6 +1,6 @@
 package dev.recompose.tensor.nn;
 
-import dev.recompose.tensor.ReluDropout;
+import dev.recompose.tensor.LinearReluDropout;
 import dev.recompose.tensor.Rng;
 import dev.recompose.tensor.Tensor;
 
@@ -30,12 +30,13 @@ public final class Mlp extends Module {
     public Tensor forward(Tensor x) {
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
-            h = layers.get(i).forward(h);
-            if (i + 1 < layers.size()) {
-                // ReLU + dropout fused into one node (bit-identical to the two ops in sequence)
-                h = activation == Activation.RELU
-                        ? ReluDropout.apply(h, dropout.p(), dropout.isTraining(), dropout.rng())
-                        : dropout.forward(activation.apply(h));
+            Linear layer = layers.get(i);
+            if (i + 1 < layers.size() && activation == Activation.RELU) {
+                // linear + ReLU + dropout fused into one node (bit-identical to the three ops in sequence)
+                h = LinearReluDropout.apply(h, layer.weight(), layer.bias(), dropout.p(), dropout.isTraining(), dropout.rng());
+            } else {
+                h = layer.forward(h);
+                if (i + 1 < layers.size()) h = dropout.forward(activation.apply(h));
             }
         }
         return h;
