@@ -132,60 +132,120 @@ public final class Gemm {
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc, RowHook init, RowHook done) {
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_MACS && Parallel.threads() > 1;
-        // weight gradients (transposed A, few rows, long k) walk panel-major so one packed B panel
-        // stays in L1 across the row blocks (all of the thread's A slivers are packed up front)
-        boolean panelMajor = transA && m <= 64;
+        int rowBlocks = (m + PMR - 1) / PMR;
+        int kBlock = k <= KC_SINGLE ? k : KC;
+        int kBlocks = (k + kBlock - 1) / kBlock;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            int panels = (nc + NR - 1) / NR;
-            int kBlock = k <= KC_SINGLE ? k : KC;
-            for (int pc = 0; pc < k; pc += kBlock) {
-                int kc = Math.min(kBlock, k - pc);
-                float[] pb = bPanels(panels, kc);
-                int rowBlocks = (m + PMR - 1) / PMR;
-                // with threads, B panels are packed on first use by whichever thread claims them
-                // (each thread starts at its own share of the panels, so the packing is split too)
-                PanelClaims claims = parallel && rowBlocks > 1 ? new PanelClaims(panels) : null;
-                if (claims == null) packPanels(transB, b, bOff, ldb, pc, kc, jc, nc, pb, 0, panels);
-                final int fjc = jc, fpc = pc, fnc = nc;
-                final boolean first = pc == 0, last = pc + kc >= k;
-                Parallel.RangeBody body = (rs, re) -> {
-                    int nb = re - rs;
-                    int start = claims == null ? 0 : (int) ((long) rs * panels / rowBlocks);
-                    float[] pa = aSlivers(panelMajor ? nb : 1, kc);
-                    float[] tile = TILE.get();
-                    if (panelMajor) {
-                        for (int q = 0; q < nb; q++) packA(transA, a, aOff, lda, m, (rs + q) * PMR, fpc, kc, alpha, pa, q * PMR * kc);
-                        if (first && init != null) init.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
+            Block block = new Block(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, init, done, jc, nc);
+            int panels = block.panels;
+            if (!parallel || rowBlocks == 1) {
+                float[] pb = bPanels(panels, kBlock);
+                for (int pc = 0; pc < k; pc += kBlock) {
+                    int kc = Math.min(kBlock, k - pc);
+                    packPanels(transB, b, bOff, ldb, pc, kc, jc, nc, pb, 0, 0, panels);
+                    block.rows(0, rowBlocks, pc, kc, pb, 0, null, 0);
+                }
+            } else if (kBlocks == 1) {
+                // B panels are packed on first use by whichever thread claims them (each thread
+                // starts at its own share of the panels, so the packing is split too)
+                float[] pb = bPanels(panels, k);
+                PanelClaims claims = new PanelClaims(panels);
+                claimRowBlocks(rowBlocks, (rs, re) -> block.rows(rs, re, 0, k, pb, 0, claims, 0));
+            } else {
+                // deep products (the weight gradients, k = batch): one region over all k blocks, each
+                // thread keeping its rows of C (in its own cache) from the first k block to the last;
+                // the panels of every k block are packed once, by whichever thread needs them first
+                float[] pb = bPanels(kBlocks * panels, kBlock);
+                PanelClaims claims = new PanelClaims(kBlocks * panels);
+                Parallel.forRange(rowBlocks, 1, (rs, re) -> {
+                    for (int q = 0; q < kBlocks; q++) {
+                        int pc = q * kBlock;
+                        block.rows(rs, re, pc, Math.min(kBlock, k - pc), pb, q * panels * kBlock * NR, claims, q * panels);
                     }
-                    for (int it = 0; it < nb * panels; it++) {
-                        int rb = rs + (panelMajor ? it % nb : it / panels);
-                        int p = ((panelMajor ? it / nb : it % panels) + start) % panels;
-                        if (claims != null) claims.ensure(p, () -> packPanels(transB, b, bOff, ldb, fpc, kc, fjc, fnc, pb, p, p + 1));
-                        int i0 = rb * PMR;
-                        int mr = Math.min(PMR, m - i0);
-                        int aBase = panelMajor ? (rb - rs) * PMR * kc : 0;
-                        if (!panelMajor && it % panels == 0) {
-                            packA(transA, a, aOff, lda, m, i0, fpc, kc, alpha, pa, 0);
-                            if (first && init != null) init.apply(c, cOff, ldc, n, i0, i0 + mr);
-                        }
-                        int j0 = fjc + p * NR;
-                        int nr = Math.min(NR, fjc + fnc - j0);
-                        int bBase = p * kc * NR;
-                        if (mr == PMR && nr == NR) {
-                            packedKernel(pa, aBase, pb, bBase, kc, c, cOff + i0 * ldc + j0, ldc);
-                        } else {
-                            java.util.Arrays.fill(tile, 0f);
-                            packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
-                            addTileAt(tile, 0, mr, nr, c, cOff + i0 * ldc + j0, ldc);
-                        }
-                        if (last && done != null && !panelMajor && it % panels == panels - 1) done.apply(c, cOff, ldc, n, i0, i0 + mr);
-                    }
-                    if (last && done != null && panelMajor) done.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
-                };
-                if (parallel) claimRowBlocks(rowBlocks, body);
-                else body.run(0, rowBlocks);
+                });
             }
+        }
+    }
+
+    /**
+     * One column block ({@code jc}, {@code nc}) of a packed product: runs the row blocks of one k
+     * block against its packed B panels.
+     */
+    private static final class Block {
+        final boolean transA, transB, panelMajor;
+        final int m, n, k, lda, ldb, ldc, aOff, bOff, cOff, jc, nc, panels;
+        final float alpha;
+        final float[] a, b, c;
+        final RowHook init, done;
+
+        Block(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, RowHook init, RowHook done, int jc, int nc) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.init = init;
+            this.done = done;
+            this.jc = jc;
+            this.nc = nc;
+            this.panels = (nc + NR - 1) / NR;
+            // weight gradients (transposed A, few rows, long k) walk panel-major so one packed B panel
+            // stays in L1 across the row blocks (all of the thread's A slivers are packed up front)
+            this.panelMajor = transA && m <= 64;
+        }
+
+        /**
+         * Row blocks {@code [rs, re)} over k block {@code [pc, pc + kc)}, its B panels at
+         * {@code pb[pbOff..]}; with {@code claims}, panel p is packed on first use under claim
+         * {@code claimOff + p}, else all panels are already packed.
+         */
+        void rows(int rs, int re, int pc, int kc, float[] pb, int pbOff, PanelClaims claims, int claimOff) {
+            boolean first = pc == 0, last = pc + kc >= k;
+            int rowBlocks = (m + PMR - 1) / PMR;
+            int nb = re - rs;
+            int start = claims == null ? 0 : (int) ((long) rs * panels / rowBlocks);
+            float[] pa = aSlivers(panelMajor ? nb : 1, kc);
+            float[] tile = TILE.get();
+            if (panelMajor) {
+                for (int q = 0; q < nb; q++) packA(transA, a, aOff, lda, m, (rs + q) * PMR, pc, kc, alpha, pa, q * PMR * kc);
+                if (first && init != null) init.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
+            }
+            for (int it = 0; it < nb * panels; it++) {
+                int rb = rs + (panelMajor ? it % nb : it / panels);
+                int p = ((panelMajor ? it / nb : it % panels) + start) % panels;
+                if (claims != null) claims.ensure(claimOff + p, () -> packPanels(transB, b, bOff, ldb, pc, kc, jc, nc, pb, pbOff, p, p + 1));
+                int i0 = rb * PMR;
+                int mr = Math.min(PMR, m - i0);
+                int aBase = panelMajor ? (rb - rs) * PMR * kc : 0;
+                if (!panelMajor && it % panels == 0) {
+                    packA(transA, a, aOff, lda, m, i0, pc, kc, alpha, pa, 0);
+                    if (first && init != null) init.apply(c, cOff, ldc, n, i0, i0 + mr);
+                }
+                int j0 = jc + p * NR;
+                int nr = Math.min(NR, jc + nc - j0);
+                int bBase = pbOff + p * kc * NR;
+                if (mr == PMR && nr == NR) {
+                    packedKernel(pa, aBase, pb, bBase, kc, c, cOff + i0 * ldc + j0, ldc);
+                } else {
+                    java.util.Arrays.fill(tile, 0f);
+                    packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
+                    addTileAt(tile, 0, mr, nr, c, cOff + i0 * ldc + j0, ldc);
+                }
+                if (last && done != null && !panelMajor && it % panels == panels - 1) done.apply(c, cOff, ldc, n, i0, i0 + mr);
+            }
+            if (last && done != null && panelMajor) done.apply(c, cOff, ldc, n, rs * PMR, Math.min(m, re * PMR));
         }
     }
 
@@ -267,12 +327,12 @@ public final class Gemm {
         return holder[0];
     }
 
-    /** Packs B panels {@code [p0, p1)} of the block {@code (pc, jc)} into {@code pb}, zero padded to NR columns. */
-    private static void packPanels(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, int p0, int p1) {
+    /** Packs B panels {@code [p0, p1)} of the block {@code (pc, jc)} into {@code pb} from {@code pbOff}, zero padded to NR columns. */
+    private static void packPanels(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, int pbOff, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
             int j0 = jc + p * NR;
             int nr = Math.min(NR, jc + nc - j0);
-            int base = p * kc * NR;
+            int base = pbOff + p * kc * NR;
             if (!transB && nr == NR) {
                 // two vector copies per k row: System.arraycopy's call costs as much as the 128-byte
                 // copy, and the weight gradients pack all of a 4096-row activation this way

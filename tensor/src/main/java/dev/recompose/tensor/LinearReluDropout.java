@@ -40,8 +40,13 @@ public final class LinearReluDropout {
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
         return Tensor.result(o, shape, g -> {
-            Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> ReluDropout.gradient(o, g, g, s, e, scale));
-            MatMul.linearBackward(g, x, w, b, rows, in, out);
+            if (b.requiresGrad) {
+                // the mask and the bias gradient in one pass over g
+                MatMul.columnSums(g, rows, out, b.gradBuf(), o, scale);
+            } else {
+                Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> ReluDropout.gradient(o, g, g, s, e, scale));
+            }
+            MatMul.linearBackward(g, x, w, null, rows, in, out);
         }, x, w, b);
     }
 }
