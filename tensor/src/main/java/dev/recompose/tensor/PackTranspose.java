@@ -19,8 +19,17 @@ final class PackTranspose {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Whether the packs may be used: the butterfly is written for 16 lanes. */
     static final boolean AVAILABLE = S.length() == 16;
-    private static final FloatVector[] LO = new FloatVector[4];
-    private static final FloatVector[] HI = new FloatVector[4];
+    /**
+     * The permutation indices of butterfly stage b ({@code LO_IDX[b]}, {@code HI_IDX[b]}), loaded into
+     * local vectors at the top of each pack. Not kept as {@code FloatVector}s in a static array:
+     * C2 then depends on the call sites' type profile to compile {@code selectFrom} on them; with
+     * them there, in roughly a third of JVMs the A pack ran 4-5x slower for the whole run (14-16% of a DeepFM step's
+     * samples under async-profiler instead of 3%; every product on two threads ~135 instead of
+     * ~190 GFLOP/s). Loaded here through the constant species, the vectors' class is exact: 18 JVMs
+     * out of 18 ran fast afterwards (the link is measured, the compiler's mechanism not traced).
+     */
+    private static final float[][] LO_IDX = new float[4][16];
+    private static final float[][] HI_IDX = new float[4][16];
 
     static {
         if (AVAILABLE) {
@@ -36,8 +45,8 @@ final class PackTranspose {
                     lo[c] = set ? 16 + c - d : c;
                     hi[c] = set ? 16 + c : c + d;
                 }
-                LO[b] = FloatVector.fromArray(S, lo, 0);
-                HI[b] = FloatVector.fromArray(S, hi, 0);
+                LO_IDX[b] = lo;
+                HI_IDX[b] = hi;
             }
         }
     }
@@ -54,6 +63,10 @@ final class PackTranspose {
     static int pack12(float[] a, int s0, int lda, int kc, float[] out, int off, int stride) {
         FloatVector z = FloatVector.zero(S);
         int kk = 0;
+        FloatVector lo0 = FloatVector.fromArray(S, LO_IDX[0], 0), hi0 = FloatVector.fromArray(S, HI_IDX[0], 0),
+                lo1 = FloatVector.fromArray(S, LO_IDX[1], 0), hi1 = FloatVector.fromArray(S, HI_IDX[1], 0),
+                lo2 = FloatVector.fromArray(S, LO_IDX[2], 0), hi2 = FloatVector.fromArray(S, HI_IDX[2], 0),
+                lo3 = FloatVector.fromArray(S, LO_IDX[3], 0), hi3 = FloatVector.fromArray(S, HI_IDX[3], 0);
         for (; kk + 16 <= kc; kk += 16) {
             int s = s0 + kk;
             int o = off + kk * stride;
@@ -70,73 +83,73 @@ final class PackTranspose {
                     v10 = FloatVector.fromArray(S, a, s + 10 * lda),
                     v11 = FloatVector.fromArray(S, a, s + 11 * lda);
             // stage 0: swap bit 0 of the row and column indices (pairs of rows 1 apart)
-            FloatVector s00 = LO[0].selectFrom(v0, v1),
-                    s01 = HI[0].selectFrom(v0, v1),
-                    s02 = LO[0].selectFrom(v2, v3),
-                    s03 = HI[0].selectFrom(v2, v3),
-                    s04 = LO[0].selectFrom(v4, v5),
-                    s05 = HI[0].selectFrom(v4, v5),
-                    s06 = LO[0].selectFrom(v6, v7),
-                    s07 = HI[0].selectFrom(v6, v7),
-                    s08 = LO[0].selectFrom(v8, v9),
-                    s09 = HI[0].selectFrom(v8, v9),
-                    s0a = LO[0].selectFrom(v10, v11),
-                    s0b = HI[0].selectFrom(v10, v11),
-                    s0c = LO[0].selectFrom(z, z),
-                    s0d = HI[0].selectFrom(z, z),
-                    s0e = LO[0].selectFrom(z, z),
-                    s0f = HI[0].selectFrom(z, z);
+            FloatVector s00 = lo0.selectFrom(v0, v1),
+                    s01 = hi0.selectFrom(v0, v1),
+                    s02 = lo0.selectFrom(v2, v3),
+                    s03 = hi0.selectFrom(v2, v3),
+                    s04 = lo0.selectFrom(v4, v5),
+                    s05 = hi0.selectFrom(v4, v5),
+                    s06 = lo0.selectFrom(v6, v7),
+                    s07 = hi0.selectFrom(v6, v7),
+                    s08 = lo0.selectFrom(v8, v9),
+                    s09 = hi0.selectFrom(v8, v9),
+                    s0a = lo0.selectFrom(v10, v11),
+                    s0b = hi0.selectFrom(v10, v11),
+                    s0c = lo0.selectFrom(z, z),
+                    s0d = hi0.selectFrom(z, z),
+                    s0e = lo0.selectFrom(z, z),
+                    s0f = hi0.selectFrom(z, z);
             // stage 1: swap bit 1 of the row and column indices (pairs of rows 2 apart)
-            FloatVector s10 = LO[1].selectFrom(s00, s02),
-                    s12 = HI[1].selectFrom(s00, s02),
-                    s11 = LO[1].selectFrom(s01, s03),
-                    s13 = HI[1].selectFrom(s01, s03),
-                    s14 = LO[1].selectFrom(s04, s06),
-                    s16 = HI[1].selectFrom(s04, s06),
-                    s15 = LO[1].selectFrom(s05, s07),
-                    s17 = HI[1].selectFrom(s05, s07),
-                    s18 = LO[1].selectFrom(s08, s0a),
-                    s1a = HI[1].selectFrom(s08, s0a),
-                    s19 = LO[1].selectFrom(s09, s0b),
-                    s1b = HI[1].selectFrom(s09, s0b),
-                    s1c = LO[1].selectFrom(s0c, s0e),
-                    s1e = HI[1].selectFrom(s0c, s0e),
-                    s1d = LO[1].selectFrom(s0d, s0f),
-                    s1f = HI[1].selectFrom(s0d, s0f);
+            FloatVector s10 = lo1.selectFrom(s00, s02),
+                    s12 = hi1.selectFrom(s00, s02),
+                    s11 = lo1.selectFrom(s01, s03),
+                    s13 = hi1.selectFrom(s01, s03),
+                    s14 = lo1.selectFrom(s04, s06),
+                    s16 = hi1.selectFrom(s04, s06),
+                    s15 = lo1.selectFrom(s05, s07),
+                    s17 = hi1.selectFrom(s05, s07),
+                    s18 = lo1.selectFrom(s08, s0a),
+                    s1a = hi1.selectFrom(s08, s0a),
+                    s19 = lo1.selectFrom(s09, s0b),
+                    s1b = hi1.selectFrom(s09, s0b),
+                    s1c = lo1.selectFrom(s0c, s0e),
+                    s1e = hi1.selectFrom(s0c, s0e),
+                    s1d = lo1.selectFrom(s0d, s0f),
+                    s1f = hi1.selectFrom(s0d, s0f);
             // stage 2: swap bit 2 of the row and column indices (pairs of rows 4 apart)
-            FloatVector s20 = LO[2].selectFrom(s10, s14),
-                    s24 = HI[2].selectFrom(s10, s14),
-                    s21 = LO[2].selectFrom(s11, s15),
-                    s25 = HI[2].selectFrom(s11, s15),
-                    s22 = LO[2].selectFrom(s12, s16),
-                    s26 = HI[2].selectFrom(s12, s16),
-                    s23 = LO[2].selectFrom(s13, s17),
-                    s27 = HI[2].selectFrom(s13, s17),
-                    s28 = LO[2].selectFrom(s18, s1c),
-                    s2c = HI[2].selectFrom(s18, s1c),
-                    s29 = LO[2].selectFrom(s19, s1d),
-                    s2d = HI[2].selectFrom(s19, s1d),
-                    s2a = LO[2].selectFrom(s1a, s1e),
-                    s2e = HI[2].selectFrom(s1a, s1e),
-                    s2b = LO[2].selectFrom(s1b, s1f),
-                    s2f = HI[2].selectFrom(s1b, s1f);
+            FloatVector s20 = lo2.selectFrom(s10, s14),
+                    s24 = hi2.selectFrom(s10, s14),
+                    s21 = lo2.selectFrom(s11, s15),
+                    s25 = hi2.selectFrom(s11, s15),
+                    s22 = lo2.selectFrom(s12, s16),
+                    s26 = hi2.selectFrom(s12, s16),
+                    s23 = lo2.selectFrom(s13, s17),
+                    s27 = hi2.selectFrom(s13, s17),
+                    s28 = lo2.selectFrom(s18, s1c),
+                    s2c = hi2.selectFrom(s18, s1c),
+                    s29 = lo2.selectFrom(s19, s1d),
+                    s2d = hi2.selectFrom(s19, s1d),
+                    s2a = lo2.selectFrom(s1a, s1e),
+                    s2e = hi2.selectFrom(s1a, s1e),
+                    s2b = lo2.selectFrom(s1b, s1f),
+                    s2f = hi2.selectFrom(s1b, s1f);
             // stage 3: swap bit 3 of the row and column indices (pairs of rows 8 apart)
-            FloatVector s30 = LO[3].selectFrom(s20, s28),
-                    s38 = HI[3].selectFrom(s20, s28),
-                    s31 = LO[3].selectFrom(s21, s29),
-                    s39 = HI[3].selectFrom(s21, s29),
-                    s32 = LO[3].selectFrom(s22, s2a),
-                    s3a = HI[3].selectFrom(s22, s2a),
-                    s33 = LO[3].selectFrom(s23, s2b),
-                    s3b = HI[3].selectFrom(s23, s2b),
-                    s34 = LO[3].selectFrom(s24, s2c),
-                    s3c = HI[3].selectFrom(s24, s2c),
-                    s35 = LO[3].selectFrom(s25, s2d),
-                    s3d = HI[3].selectFrom(s25, s2d),
-                    s36 = LO[3].selectFrom(s26, s2e),
-                    s3e = HI[3].selectFrom(s26, s2e),
-                    s37 = LO[3].selectFrom(s27, s2f),
-                    s3f = HI[3].selectFrom(s27, s2f);
+            FloatVector s30 = lo3.selectFrom(s20, s28),
+                    s38 = hi3.selectFrom(s20, s28),
+                    s31 = lo3.selectFrom(s21, s29),
+                    s39 = hi3.selectFrom(s21, s29),
+                    s32 = lo3.selectFrom(s22, s2a),
+                    s3a = hi3.selectFrom(s22, s2a),
+                    s33 = lo3.selectFrom(s23, s2b),
+                    s3b = hi3.selectFrom(s23, s2b),
+                    s34 = lo3.selectFrom(s24, s2c),
+                    s3c = hi3.selectFrom(s24, s2c),
+                    s35 = lo3.selectFrom(s25, s2d),
+                    s3d = hi3.selectFrom(s25, s2d),
+                    s36 = lo3.selectFrom(s26, s2e),
+                    s3e = hi3.selectFrom(s26, s2e),
+                    s37 = lo3.selectFrom(s27, s2f),
+                    s3f = hi3.selectFrom(s27, s2f);
             s30.intoArray(out, o + 0 * stride);
             s31.intoArray(out, o + 1 * stride);
             s32.intoArray(out, o + 2 * stride);
@@ -165,6 +178,10 @@ final class PackTranspose {
      */
     static int pack16(float[] a, int s0, int lda, int kc, float[] out, int off, int stride) {
         int kk = 0;
+        FloatVector lo0 = FloatVector.fromArray(S, LO_IDX[0], 0), hi0 = FloatVector.fromArray(S, HI_IDX[0], 0),
+                lo1 = FloatVector.fromArray(S, LO_IDX[1], 0), hi1 = FloatVector.fromArray(S, HI_IDX[1], 0),
+                lo2 = FloatVector.fromArray(S, LO_IDX[2], 0), hi2 = FloatVector.fromArray(S, HI_IDX[2], 0),
+                lo3 = FloatVector.fromArray(S, LO_IDX[3], 0), hi3 = FloatVector.fromArray(S, HI_IDX[3], 0);
         for (; kk + 16 <= kc; kk += 16) {
             int s = s0 + kk;
             int o = off + kk * stride;
@@ -185,73 +202,73 @@ final class PackTranspose {
                     v14 = FloatVector.fromArray(S, a, s + 14 * lda),
                     v15 = FloatVector.fromArray(S, a, s + 15 * lda);
             // stage 0: swap bit 0 of the row and column indices (pairs of rows 1 apart)
-            FloatVector s00 = LO[0].selectFrom(v0, v1),
-                    s01 = HI[0].selectFrom(v0, v1),
-                    s02 = LO[0].selectFrom(v2, v3),
-                    s03 = HI[0].selectFrom(v2, v3),
-                    s04 = LO[0].selectFrom(v4, v5),
-                    s05 = HI[0].selectFrom(v4, v5),
-                    s06 = LO[0].selectFrom(v6, v7),
-                    s07 = HI[0].selectFrom(v6, v7),
-                    s08 = LO[0].selectFrom(v8, v9),
-                    s09 = HI[0].selectFrom(v8, v9),
-                    s0a = LO[0].selectFrom(v10, v11),
-                    s0b = HI[0].selectFrom(v10, v11),
-                    s0c = LO[0].selectFrom(v12, v13),
-                    s0d = HI[0].selectFrom(v12, v13),
-                    s0e = LO[0].selectFrom(v14, v15),
-                    s0f = HI[0].selectFrom(v14, v15);
+            FloatVector s00 = lo0.selectFrom(v0, v1),
+                    s01 = hi0.selectFrom(v0, v1),
+                    s02 = lo0.selectFrom(v2, v3),
+                    s03 = hi0.selectFrom(v2, v3),
+                    s04 = lo0.selectFrom(v4, v5),
+                    s05 = hi0.selectFrom(v4, v5),
+                    s06 = lo0.selectFrom(v6, v7),
+                    s07 = hi0.selectFrom(v6, v7),
+                    s08 = lo0.selectFrom(v8, v9),
+                    s09 = hi0.selectFrom(v8, v9),
+                    s0a = lo0.selectFrom(v10, v11),
+                    s0b = hi0.selectFrom(v10, v11),
+                    s0c = lo0.selectFrom(v12, v13),
+                    s0d = hi0.selectFrom(v12, v13),
+                    s0e = lo0.selectFrom(v14, v15),
+                    s0f = hi0.selectFrom(v14, v15);
             // stage 1: swap bit 1 of the row and column indices (pairs of rows 2 apart)
-            FloatVector s10 = LO[1].selectFrom(s00, s02),
-                    s12 = HI[1].selectFrom(s00, s02),
-                    s11 = LO[1].selectFrom(s01, s03),
-                    s13 = HI[1].selectFrom(s01, s03),
-                    s14 = LO[1].selectFrom(s04, s06),
-                    s16 = HI[1].selectFrom(s04, s06),
-                    s15 = LO[1].selectFrom(s05, s07),
-                    s17 = HI[1].selectFrom(s05, s07),
-                    s18 = LO[1].selectFrom(s08, s0a),
-                    s1a = HI[1].selectFrom(s08, s0a),
-                    s19 = LO[1].selectFrom(s09, s0b),
-                    s1b = HI[1].selectFrom(s09, s0b),
-                    s1c = LO[1].selectFrom(s0c, s0e),
-                    s1e = HI[1].selectFrom(s0c, s0e),
-                    s1d = LO[1].selectFrom(s0d, s0f),
-                    s1f = HI[1].selectFrom(s0d, s0f);
+            FloatVector s10 = lo1.selectFrom(s00, s02),
+                    s12 = hi1.selectFrom(s00, s02),
+                    s11 = lo1.selectFrom(s01, s03),
+                    s13 = hi1.selectFrom(s01, s03),
+                    s14 = lo1.selectFrom(s04, s06),
+                    s16 = hi1.selectFrom(s04, s06),
+                    s15 = lo1.selectFrom(s05, s07),
+                    s17 = hi1.selectFrom(s05, s07),
+                    s18 = lo1.selectFrom(s08, s0a),
+                    s1a = hi1.selectFrom(s08, s0a),
+                    s19 = lo1.selectFrom(s09, s0b),
+                    s1b = hi1.selectFrom(s09, s0b),
+                    s1c = lo1.selectFrom(s0c, s0e),
+                    s1e = hi1.selectFrom(s0c, s0e),
+                    s1d = lo1.selectFrom(s0d, s0f),
+                    s1f = hi1.selectFrom(s0d, s0f);
             // stage 2: swap bit 2 of the row and column indices (pairs of rows 4 apart)
-            FloatVector s20 = LO[2].selectFrom(s10, s14),
-                    s24 = HI[2].selectFrom(s10, s14),
-                    s21 = LO[2].selectFrom(s11, s15),
-                    s25 = HI[2].selectFrom(s11, s15),
-                    s22 = LO[2].selectFrom(s12, s16),
-                    s26 = HI[2].selectFrom(s12, s16),
-                    s23 = LO[2].selectFrom(s13, s17),
-                    s27 = HI[2].selectFrom(s13, s17),
-                    s28 = LO[2].selectFrom(s18, s1c),
-                    s2c = HI[2].selectFrom(s18, s1c),
-                    s29 = LO[2].selectFrom(s19, s1d),
-                    s2d = HI[2].selectFrom(s19, s1d),
-                    s2a = LO[2].selectFrom(s1a, s1e),
-                    s2e = HI[2].selectFrom(s1a, s1e),
-                    s2b = LO[2].selectFrom(s1b, s1f),
-                    s2f = HI[2].selectFrom(s1b, s1f);
+            FloatVector s20 = lo2.selectFrom(s10, s14),
+                    s24 = hi2.selectFrom(s10, s14),
+                    s21 = lo2.selectFrom(s11, s15),
+                    s25 = hi2.selectFrom(s11, s15),
+                    s22 = lo2.selectFrom(s12, s16),
+                    s26 = hi2.selectFrom(s12, s16),
+                    s23 = lo2.selectFrom(s13, s17),
+                    s27 = hi2.selectFrom(s13, s17),
+                    s28 = lo2.selectFrom(s18, s1c),
+                    s2c = hi2.selectFrom(s18, s1c),
+                    s29 = lo2.selectFrom(s19, s1d),
+                    s2d = hi2.selectFrom(s19, s1d),
+                    s2a = lo2.selectFrom(s1a, s1e),
+                    s2e = hi2.selectFrom(s1a, s1e),
+                    s2b = lo2.selectFrom(s1b, s1f),
+                    s2f = hi2.selectFrom(s1b, s1f);
             // stage 3: swap bit 3 of the row and column indices (pairs of rows 8 apart)
-            FloatVector s30 = LO[3].selectFrom(s20, s28),
-                    s38 = HI[3].selectFrom(s20, s28),
-                    s31 = LO[3].selectFrom(s21, s29),
-                    s39 = HI[3].selectFrom(s21, s29),
-                    s32 = LO[3].selectFrom(s22, s2a),
-                    s3a = HI[3].selectFrom(s22, s2a),
-                    s33 = LO[3].selectFrom(s23, s2b),
-                    s3b = HI[3].selectFrom(s23, s2b),
-                    s34 = LO[3].selectFrom(s24, s2c),
-                    s3c = HI[3].selectFrom(s24, s2c),
-                    s35 = LO[3].selectFrom(s25, s2d),
-                    s3d = HI[3].selectFrom(s25, s2d),
-                    s36 = LO[3].selectFrom(s26, s2e),
-                    s3e = HI[3].selectFrom(s26, s2e),
-                    s37 = LO[3].selectFrom(s27, s2f),
-                    s3f = HI[3].selectFrom(s27, s2f);
+            FloatVector s30 = lo3.selectFrom(s20, s28),
+                    s38 = hi3.selectFrom(s20, s28),
+                    s31 = lo3.selectFrom(s21, s29),
+                    s39 = hi3.selectFrom(s21, s29),
+                    s32 = lo3.selectFrom(s22, s2a),
+                    s3a = hi3.selectFrom(s22, s2a),
+                    s33 = lo3.selectFrom(s23, s2b),
+                    s3b = hi3.selectFrom(s23, s2b),
+                    s34 = lo3.selectFrom(s24, s2c),
+                    s3c = hi3.selectFrom(s24, s2c),
+                    s35 = lo3.selectFrom(s25, s2d),
+                    s3d = hi3.selectFrom(s25, s2d),
+                    s36 = lo3.selectFrom(s26, s2e),
+                    s3e = hi3.selectFrom(s26, s2e),
+                    s37 = lo3.selectFrom(s27, s2f),
+                    s3f = hi3.selectFrom(s27, s2f);
             s30.intoArray(out, o + 0 * stride);
             s31.intoArray(out, o + 1 * stride);
             s32.intoArray(out, o + 2 * stride);
