@@ -23,10 +23,11 @@ final class PackTranspose {
      * The permutation indices of butterfly stage b ({@code LO_IDX[b]}, {@code HI_IDX[b]}), loaded into
      * local vectors at the top of each pack. Not kept as {@code FloatVector}s in a static array:
      * C2 then depends on the call sites' type profile to compile {@code selectFrom} on them; with
-     * them there, in roughly a third of JVMs the A pack ran 4-5x slower for the whole run (14-16% of a DeepFM step's
-     * samples under async-profiler instead of 3%; every product on two threads ~135 instead of
-     * ~190 GFLOP/s). Loaded here through the constant species, the vectors' class is exact: 18 JVMs
-     * out of 18 ran fast afterwards (the link is measured, the compiler's mechanism not traced).
+     * them there, in roughly a third of JVMs the A pack ran 4-5x slower for the whole run (14-16%
+     * of a DeepFM step's samples under async-profiler instead of 3%; every product on two threads
+     * ~135 instead of ~190 GFLOP/s). Loaded here through the constant species, the vectors' class
+     * is exact: 18 JVMs out of 18 ran fast afterwards (the link is measured, the compiler's
+     * mechanism not traced).
      */
     private static final float[][] LO_IDX = new float[4][16];
     private static final float[][] HI_IDX = new float[4][16];
