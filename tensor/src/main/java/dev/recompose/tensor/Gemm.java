@@ -258,7 +258,7 @@ public final class Gemm {
      */
     private static void claimRowBlocks(int rowBlocks, Parallel.RangeBody body) {
         int t = Math.min(Parallel.threads(), rowBlocks);
-        int grain = Math.max(1, rowBlocks / (8 * t));
+        int grain = Math.max(1, rowBlocks / (32 * t)); // 4096 rows: 5 blocks a claim (21 ran ~1 ms/step slower)
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Parallel.forRange(t, 1, (ts, te) -> {
             for (int s; (s = next.getAndAdd(grain)) < rowBlocks; ) body.run(s, Math.min(rowBlocks, s + grain));
