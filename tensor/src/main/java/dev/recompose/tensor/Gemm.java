@@ -35,6 +35,11 @@ public final class Gemm {
      */
     private static final int KC_SINGLE = 512;
     private static final int NC = 4096;
+    /**
+     * Most floats of packed B a deep product keeps for all its k blocks at once (16 MiB: a 400-wide
+     * weight gradient up to a batch of ~10,000); deeper ones pack one k block at a time.
+     */
+    private static final long DEEP_PACK_MAX = Long.getLong("recompose.gemm.deep_pack_floats", 1L << 22);
     /** Multiply-adds below which the product runs on the calling thread only. */
     private static final long PARALLEL_MIN_MACS = 1L << 22;
 
@@ -152,6 +157,15 @@ public final class Gemm {
                 float[] pb = bPanels(panels, k);
                 PanelClaims claims = new PanelClaims(panels);
                 claimRowBlocks(rowBlocks, (rs, re) -> block.rows(rs, re, 0, k, pb, 0, claims, 0));
+            } else if ((long) kBlocks * panels * kBlock * NR > DEEP_PACK_MAX) {
+                // too deep to hold every k block's panels: one region per k block, still a static
+                // split so each thread keeps its rows of C
+                float[] pb = bPanels(panels, kBlock);
+                for (int pc = 0; pc < k; pc += kBlock) {
+                    int fpc = pc, kc = Math.min(kBlock, k - pc);
+                    PanelClaims claims = new PanelClaims(panels);
+                    Parallel.forRange(rowBlocks, 1, (rs, re) -> block.rows(rs, re, fpc, kc, pb, 0, claims, 0));
+                }
             } else {
                 // deep products (the weight gradients, k = batch): one region over all k blocks, each
                 // thread keeping its rows of C (in its own cache) from the first k block to the last;

@@ -130,4 +130,31 @@ class GemmTest {
         assertArrayEquals(ones, dones, "done once per row");
         assertArrayEquals(ref, c, 0f);
     }
+
+    /**
+     * A weight gradient too deep to keep every k block's packed panels (over 4M floats here: 40 k
+     * blocks x 13 panels) packs one k block at a time; same bits on one and two threads, and the
+     * reference sums.
+     */
+    @Test
+    void deepProductBeyondThePackedPanelCap() {
+        int m = 40, n = 416, k = 10240;
+        Rng rng = new Rng(17);
+        float[] a = Tensor.randn(rng, k * m).data(), b = Tensor.randn(rng, k * n).data();
+        float[][] out = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Parallel.setThreads(threads);
+            float[] c = new float[m * n];
+            Gemm.sgemm(true, false, m, n, k, 1f, a, 0, m, b, 0, n, 0f, c, 0, n);
+            out[threads - 1] = c;
+        }
+        assertArrayEquals(out[0], out[1], 0f);
+        for (int i = 0; i < m; i += 13) {
+            for (int j = 0; j < n; j += 29) {
+                double ref = 0;
+                for (int q = 0; q < k; q++) ref += (double) a[q * m + i] * b[q * n + j];
+                assertEquals(ref, out[1][i * n + j], 2e-3 * Math.sqrt(k), "at " + i + "," + j);
+            }
+        }
+    }
 }
