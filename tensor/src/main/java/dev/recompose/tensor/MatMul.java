@@ -148,7 +148,8 @@ final class MatMul {
      * {@link #columnSums(float[], int, int, float[])} of the ReLU-dropout gradient when {@code keep}
      * (the layer's output) is given: each element of {@code m} first becomes
      * {@code m * scale} where {@code keep} is positive and 0 elsewhere, in place, as
-     * {@link ReluDropout#gradient} writes it; one pass for the mask and the bias gradient.
+     * {@link ReluDropout#gradient(float[], float[], float[], int, int, float)} writes it; one pass
+     * for the mask and the bias gradient.
      */
     static void columnSums(float[] m, int rows, int cols, float[] acc, float[] keep, float scale) {
         int vectors = cols / S.length();
@@ -164,7 +165,7 @@ final class MatMul {
             float sum = 0f;
             for (int r = 0; r < rows; r++) {
                 int at = r * cols + j;
-                if (keep != null) m[at] = keep[at] > 0f ? m[at] * scale + 0f : 0f;
+                if (keep != null) m[at] = ReluDropout.gradient(keep[at], m[at], scale);
                 sum += m[at];
             }
             acc[j] += sum;
@@ -205,8 +206,7 @@ final class MatMul {
     private static jdk.incubator.vector.FloatVector row(float[] m, int at, float[] keep, float scale) {
         var v = jdk.incubator.vector.FloatVector.fromArray(S, m, at);
         if (keep == null) return v;
-        var kept = jdk.incubator.vector.FloatVector.fromArray(S, keep, at).compare(jdk.incubator.vector.VectorOperators.GT, 0f);
-        v = v.mul(scale).add(0f).blend(0f, kept.not());
+        v = ReluDropout.gradient(jdk.incubator.vector.FloatVector.fromArray(S, keep, at), v, scale);
         v.intoArray(m, at);
         return v;
     }

@@ -50,11 +50,20 @@ public final class ReluDropout {
     static void gradient(float[] o, float[] g, float[] gx, int s, int e, float scale) {
         int i = s;
         for (int bound = s + F.loopBound(e - s); i < bound; i += F.length()) {
-            var kept = FloatVector.fromArray(F, o, i).compare(VectorOperators.GT, 0f);
-            // + 0 as the accumulating path's 0 + g * scale: a -0 gradient becomes +0 there too
-            FloatVector.fromArray(F, g, i).mul(scale).add(0f).blend(0f, kept.not()).intoArray(gx, i);
+            gradient(FloatVector.fromArray(F, o, i), FloatVector.fromArray(F, g, i), scale).intoArray(gx, i);
         }
-        for (; i < e; i++) gx[i] = o[i] > 0f ? g[i] * scale + 0f : 0f;
+        for (; i < e; i++) gx[i] = gradient(o[i], g[i], scale);
+    }
+
+    /** One vector of {@link #gradient(float[], float[], float[], int, int, float)}: {@code out} the output, {@code g} its gradient. */
+    static FloatVector gradient(FloatVector out, FloatVector g, float scale) {
+        // + 0 as the accumulating path's 0 + g * scale: a -0 gradient becomes +0 there too
+        return g.mul(scale).add(0f).blend(0f, out.compare(VectorOperators.GT, 0f).not());
+    }
+
+    /** One element of {@link #gradient(float[], float[], float[], int, int, float)}. */
+    static float gradient(float out, float g, float scale) {
+        return out > 0f ? g * scale + 0f : 0f;
     }
 
     /**
