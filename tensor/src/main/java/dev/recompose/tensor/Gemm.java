@@ -137,13 +137,12 @@ public final class Gemm {
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc, RowHook init, RowHook done) {
         boolean parallel = (long) m * n * k >= PARALLEL_MIN_MACS && Parallel.threads() > 1;
-        int rowBlocks = (m + PMR - 1) / PMR;
         int kBlock = k <= KC_SINGLE ? k : KC;
         int kBlocks = (k + kBlock - 1) / kBlock;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             Block block = new Block(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, init, done, jc, nc);
-            int panels = block.panels;
+            int panels = block.panels, rowBlocks = block.rowBlocks;
             if (!parallel || rowBlocks == 1) {
                 float[] pb = bPanels(panels, kBlock);
                 for (int pc = 0; pc < k; pc += kBlock) {
@@ -188,7 +187,7 @@ public final class Gemm {
      */
     private static final class Block {
         final boolean transA, transB, panelMajor;
-        final int m, n, k, lda, ldb, ldc, aOff, bOff, cOff, jc, nc, panels;
+        final int m, n, k, lda, ldb, ldc, aOff, bOff, cOff, jc, nc, panels, rowBlocks;
         final float alpha;
         final float[] a, b, c;
         final RowHook init, done;
@@ -215,6 +214,7 @@ public final class Gemm {
             this.jc = jc;
             this.nc = nc;
             this.panels = (nc + NR - 1) / NR;
+            this.rowBlocks = (m + PMR - 1) / PMR;
             // weight gradients (transposed A, few rows, long k) walk panel-major so one packed B panel
             // stays in L1 across the row blocks (all of the thread's A slivers are packed up front)
             this.panelMajor = transA && m <= 64;
@@ -227,7 +227,6 @@ public final class Gemm {
          */
         void rows(int rs, int re, int pc, int kc, float[] pb, int pbOff, PanelClaims claims, int claimOff) {
             boolean first = pc == 0, last = pc + kc >= k;
-            int rowBlocks = (m + PMR - 1) / PMR;
             int nb = re - rs;
             int start = claims == null ? 0 : (int) ((long) rs * panels / rowBlocks);
             float[] pa = aSlivers(panelMajor ? nb : 1, kc);

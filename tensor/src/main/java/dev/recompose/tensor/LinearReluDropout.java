@@ -24,12 +24,7 @@ public final class LinearReluDropout {
     public static Tensor apply(Tensor x, Tensor w, Tensor b, float p, boolean training, Rng rng) {
         if (p < 0f || p >= 1f) throw new IllegalArgumentException("dropout probability must be in [0, 1), got " + p);
         if (!training || p == 0f || b == null) return ReluDropout.apply(Functional.linear(x, w, b), p, training, rng);
-        if (w.dim() != 2) throw new IllegalArgumentException("linear: weight must be 2-d, got " + Shapes.str(w.shapeRef()));
-        int in = w.size(1), out = w.size(0);
-        if (x.size(-1) != in || b.numel() != out) {
-            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
-        }
-        int rows = x.numel() / Math.max(1, in);
+        int rows = MatMul.linearRows(x, w, b), in = w.size(1), out = w.size(0);
         long seed = rng.nextLong();
         float scale = 1f / (1f - p);
         Gemm.RowHook reluDrop = (c, off, ldc, n, s, e) -> {

@@ -94,15 +94,21 @@ final class MatMul {
      */
     static Tensor linear(Tensor x, Tensor w, Tensor b) {
         if (b == null) return matmul(x, w, false, true);
-        int in = w.size(1), out = w.size(0);
-        if (x.size(-1) != in || b.numel() != out) {
-            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
-        }
-        int rows = x.numel() / Math.max(1, in);
+        int rows = linearRows(x, w, b), in = w.size(1), out = w.size(0);
         float[] o = linearForward(x.data(), w.data(), b.data(), rows, in, out, null);
         int[] shape = x.shape();
         shape[shape.length - 1] = out;
         return Tensor.result(o, shape, g -> linearBackward(g, x, w, b, rows, in, out), x, w, b);
+    }
+
+    /** The rows of {@code x} for {@code x w^T + b}, after checking that the three shapes fit. */
+    static int linearRows(Tensor x, Tensor w, Tensor b) {
+        if (w.dim() != 2) throw new IllegalArgumentException("linear: weight must be 2-d, got " + Shapes.str(w.shapeRef()));
+        int in = w.size(1), out = w.size(0);
+        if (x.size(-1) != in || b.numel() != out) {
+            throw new IllegalArgumentException("linear: input " + Shapes.str(x.shapeRef()) + ", weight " + Shapes.str(w.shapeRef()) + " and bias " + Shapes.str(b.shapeRef()) + " do not match");
+        }
+        return x.numel() / Math.max(1, in);
     }
 
     /**
