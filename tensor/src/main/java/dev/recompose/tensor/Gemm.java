@@ -249,11 +249,17 @@ public final class Gemm {
                 int j0 = jc + p * NR;
                 int nr = Math.min(NR, jc + nc - j0);
                 int bBase = pbOff + p * kc * NR;
+                // an edge panel one vector wide or less (n = 400 is 12 panels and 16 columns, n = 100
+                // three and 4) takes the half-width kernel: half the multiply-adds of a full panel
+                boolean half = PMR == 12 && nr <= VL;
                 if (mr == PMR && nr == NR) {
                     packedKernel(pa, aBase, pb, bBase, kc, c, cOff + i0 * ldc + j0, ldc);
+                } else if (half && mr == PMR && nr == VL) {
+                    kernel12Half(pa, aBase, pb, bBase, kc, c, cOff + i0 * ldc + j0, ldc);
                 } else {
                     java.util.Arrays.fill(tile, 0f);
-                    packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
+                    if (half) kernel12Half(pa, aBase, pb, bBase, kc, tile, 0, NR);
+                    else packedKernel(pa, aBase, pb, bBase, kc, tile, 0, NR);
                     addTileAt(tile, 0, mr, nr, c, cOff + i0 * ldc + j0, ldc);
                 }
                 if (last && done != null && !panelMajor && it % panels == panels - 1) done.apply(c, cOff, ldc, n, i0, i0 + mr);
@@ -605,6 +611,79 @@ public final class Gemm {
         o = cOff + 11 * ldc;
         c110.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
         c111.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+    }
+
+    /**
+     * 12 x VL packed micro-kernel for edge panels at most one vector wide: {@code C[0..12, 0..VL] +=
+     * A-sliver * B-panel}, reading the first vector of each (NR-wide) B panel row. Each element is
+     * summed in the same order as by {@link #kernel12}, so the edge columns' bits do not change.
+     */
+    private static void kernel12Half(float[] a, int aOff, float[] b, int bOff, int kc, float[] c, int cOff, int ldc) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S), c7 = FloatVector.zero(S), c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        int kk = 0;
+        for (; kk + 1 < kc; kk += 2) {
+            { int bi = bOff + (kk + 0) * NR, ai = aOff + (kk + 0) * 12;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, a[ai + 0]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, a[ai + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, a[ai + 7]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, a[ai + 8]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, a[ai + 9]).fma(b0, c9);
+            c10 = FloatVector.broadcast(S, a[ai + 10]).fma(b0, c10);
+            c11 = FloatVector.broadcast(S, a[ai + 11]).fma(b0, c11);
+            }
+            { int bi = bOff + (kk + 1) * NR, ai = aOff + (kk + 1) * 12;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, a[ai + 0]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, a[ai + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, a[ai + 7]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, a[ai + 8]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, a[ai + 9]).fma(b0, c9);
+            c10 = FloatVector.broadcast(S, a[ai + 10]).fma(b0, c10);
+            c11 = FloatVector.broadcast(S, a[ai + 11]).fma(b0, c11);
+            }
+        }
+        for (; kk < kc; kk++) {
+            { int bi = bOff + kk * NR, ai = aOff + kk * 12;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, a[ai + 0]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, a[ai + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, a[ai + 7]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, a[ai + 8]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, a[ai + 9]).fma(b0, c9);
+            c10 = FloatVector.broadcast(S, a[ai + 10]).fma(b0, c10);
+            c11 = FloatVector.broadcast(S, a[ai + 11]).fma(b0, c11);
+            }
+        }
+        // written out, as in kernel12
+        c0.add(FloatVector.fromArray(S, c, cOff)).intoArray(c, cOff);
+        c1.add(FloatVector.fromArray(S, c, cOff + 1 * ldc)).intoArray(c, cOff + 1 * ldc);
+        c2.add(FloatVector.fromArray(S, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
+        c3.add(FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
+        c4.add(FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
+        c5.add(FloatVector.fromArray(S, c, cOff + 5 * ldc)).intoArray(c, cOff + 5 * ldc);
+        c6.add(FloatVector.fromArray(S, c, cOff + 6 * ldc)).intoArray(c, cOff + 6 * ldc);
+        c7.add(FloatVector.fromArray(S, c, cOff + 7 * ldc)).intoArray(c, cOff + 7 * ldc);
+        c8.add(FloatVector.fromArray(S, c, cOff + 8 * ldc)).intoArray(c, cOff + 8 * ldc);
+        c9.add(FloatVector.fromArray(S, c, cOff + 9 * ldc)).intoArray(c, cOff + 9 * ldc);
+        c10.add(FloatVector.fromArray(S, c, cOff + 10 * ldc)).intoArray(c, cOff + 10 * ldc);
+        c11.add(FloatVector.fromArray(S, c, cOff + 11 * ldc)).intoArray(c, cOff + 11 * ldc);
     }
 
     /** 6 x NR packed micro-kernel: {@code C[0..6, 0..NR] += A-sliver * B-panel} over kc steps, A at {@code a[aOff + kk*PMR + r]}, B row kk at {@code b[bOff + kk*NR]}. */

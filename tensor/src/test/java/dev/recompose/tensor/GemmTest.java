@@ -76,6 +76,30 @@ class GemmTest {
         }
     }
 
+    /**
+     * Edge panels one vector wide or less take the half-width kernel; their columns must hold the
+     * same bits as when the same columns sit inside a full panel of a wider product.
+     */
+    @ParameterizedTest(name = "m={0} n={1} k={2} wider={3}")
+    @CsvSource({"4096, 400, 400, 432", "4096, 100, 400, 128", "400, 100, 4096, 128", "25, 48, 300, 64", "13, 36, 40, 64"})
+    void edgeColumnsMatchAFullPanel(int m, int n, int k, int wider) {
+        Rng rng = new Rng(m + n + k);
+        for (boolean ta : new boolean[] {false, true}) {
+            float[] a = Tensor.randn(rng, m * k).data(), wide = Tensor.randn(rng, k * wider).data();
+            float[] b = new float[k * n];
+            for (int q = 0; q < k; q++) System.arraycopy(wide, q * wider, b, q * n, n);
+            float[] narrow = new float[m * n], full = new float[m * wider];
+            Gemm.sgemm(ta, false, m, n, k, 1f, a, 0, ta ? m : k, b, 0, n, 0f, narrow, 0, n);
+            Gemm.sgemm(ta, false, m, wider, k, 1f, a, 0, ta ? m : k, wide, 0, wider, 0f, full, 0, wider);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToIntBits(full[i * wider + j]), Float.floatToIntBits(narrow[i * n + j]),
+                        "ta=" + ta + " at " + i + "," + j);
+                }
+            }
+        }
+    }
+
     /** With beta = 0 whatever C held (NaN here) is gone, on the packed path that clears rows block by block too. */
     @ParameterizedTest(name = "m={0} n={1} k={2}")
     @CsvSource({"100, 40, 30", "1001, 400, 400", "40, 64, 4096"})
