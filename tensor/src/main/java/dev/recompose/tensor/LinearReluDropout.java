@@ -37,7 +37,7 @@ public final class LinearReluDropout {
         return Tensor.result(o, shape, g -> {
             if (b.requiresGrad) {
                 // the mask and the bias gradient in one pass over g
-                MatMul.columnSums(g, rows, out, b.gradBuf(), o, scale);
+                ColumnSums.add(g, rows, out, b.gradBuf(), o, scale);
             } else {
                 Parallel.forRange(g.length, Elementwise.GRAIN, (s, e) -> ReluDropout.gradient(o, g, g, s, e, scale));
             }

@@ -140,81 +140,9 @@ final class MatMul {
         if (b != null && b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
     }
 
-    private static final jdk.incubator.vector.VectorSpecies<Float> S = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
-
-    /**
-     * {@code acc[j] += sum_r m[r*cols + j]}, one vector of columns at a time kept in a register;
-     * column vectors are split across threads (each column is summed in row order either way).
-     */
+    /** {@code acc[j] += sum_r m[r*cols + j]} ({@link ColumnSums}' blocked order). */
     static void columnSums(float[] m, int rows, int cols, float[] acc) {
-        columnSums(m, rows, cols, acc, null, 0f);
-    }
-
-    /**
-     * {@link #columnSums(float[], int, int, float[])} of the ReLU-dropout gradient when {@code keep}
-     * (the layer's output) is given: each element of {@code m} first becomes
-     * {@code m * scale} where {@code keep} is positive and 0 elsewhere, in place, as
-     * {@link ReluDropout#gradient(float[], float[], float[], int, int, float)} writes it; one pass
-     * for the mask and the bias gradient.
-     */
-    static void columnSums(float[] m, int rows, int cols, float[] acc, float[] keep, float scale) {
-        int vectors = cols / S.length();
-        if ((long) rows * cols >= (1L << 16) && vectors > 1) {
-            // split in runs of four vectors (whole register groups) where there are enough of them
-            int group = vectors >= 8 ? 4 : 1, groups = vectors / group;
-            Parallel.forRange(groups, 1, (s, e) -> columnVectorSums(m, rows, cols, acc, s * group * S.length(),
-                    (e == groups ? vectors : e * group) * S.length(), keep, scale));
-        } else {
-            columnVectorSums(m, rows, cols, acc, 0, vectors * S.length(), keep, scale);
-        }
-        for (int j = vectors * S.length(); j < cols; j++) {
-            float sum = 0f;
-            for (int r = 0; r < rows; r++) {
-                int at = r * cols + j;
-                if (keep != null) m[at] = ReluDropout.gradient(keep[at], m[at], scale);
-                sum += m[at];
-            }
-            acc[j] += sum;
-        }
-    }
-
-    /**
-     * Columns {@code [from, to)} (whole vectors): four column vectors at a time stay in registers
-     * while the rows stream by, so the matrix is read in 256-byte runs instead of one cache line per
-     * row (each column is still summed in row order).
-     */
-    private static void columnVectorSums(float[] m, int rows, int cols, float[] acc, int from, int to, float[] keep, float scale) {
-        int vl = S.length(), j = from;
-        for (; j + 4 * vl <= to; j += 4 * vl) {
-            var s0 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
-            var s1 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + vl);
-            var s2 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + 2 * vl);
-            var s3 = jdk.incubator.vector.FloatVector.fromArray(S, acc, j + 3 * vl);
-            for (int r = 0, at = j; r < rows; r++, at += cols) {
-                s0 = s0.add(row(m, at, keep, scale));
-                s1 = s1.add(row(m, at + vl, keep, scale));
-                s2 = s2.add(row(m, at + 2 * vl, keep, scale));
-                s3 = s3.add(row(m, at + 3 * vl, keep, scale));
-            }
-            s0.intoArray(acc, j);
-            s1.intoArray(acc, j + vl);
-            s2.intoArray(acc, j + 2 * vl);
-            s3.intoArray(acc, j + 3 * vl);
-        }
-        for (; j < to; j += vl) {
-            var sum = jdk.incubator.vector.FloatVector.fromArray(S, acc, j);
-            for (int r = 0, at = j; r < rows; r++, at += cols) sum = sum.add(row(m, at, keep, scale));
-            sum.intoArray(acc, j);
-        }
-    }
-
-    /** One vector of {@code m} at {@code at}, ReLU-dropout masked in place first when {@code keep} is given. */
-    private static jdk.incubator.vector.FloatVector row(float[] m, int at, float[] keep, float scale) {
-        var v = jdk.incubator.vector.FloatVector.fromArray(S, m, at);
-        if (keep == null) return v;
-        v = ReluDropout.gradient(jdk.incubator.vector.FloatVector.fromArray(S, keep, at), v, scale);
-        v.intoArray(m, at);
-        return v;
+        ColumnSums.add(m, rows, cols, acc, null, 0f);
     }
 
     private interface BatchBody {
