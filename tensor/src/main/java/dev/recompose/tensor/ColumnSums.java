@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class ColumnSums {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Rows per block, or a multiple of it for matrices so large that the block sums would pass {@link #MAX_PART} floats. */
-    static final int BLOCK = 16;
+    private static final int BLOCK = 16;
     /** Most floats of block sums one call keeps (16 MiB; a 4096 x 50,000 logit bias gradient takes 64-row blocks). */
     private static final long MAX_PART = 1L << 22;
 
@@ -31,6 +31,11 @@ final class ColumnSums {
     static int blockRows(int rows, int cols) {
         long cells = (long) rows * cols, perMultiple = BLOCK * MAX_PART;
         return (int) (BLOCK * Math.max(1, (cells + perMultiple - 1) / perMultiple));
+    }
+
+    /** {@code acc[j] += sum_r m[r*cols + j]} in the blocked order. */
+    static void add(float[] m, int rows, int cols, float[] acc) {
+        add(m, rows, cols, acc, null, 0f);
     }
 
     /**

@@ -292,7 +292,7 @@ public final class Functional {
         Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.forward(in, o, mean, rstd, gm, bt, d, eps, r0, r1));
         return Tensor.result(o, x.shape(), g -> {
             if (gamma != null && gamma.requiresGrad) LayerNormKernel.gammaGrad(in, g, mean, rstd, rows, d, gamma.gradBuf());
-            if (beta != null && beta.requiresGrad) MatMul.columnSums(g, rows, d, beta.gradBuf());
+            if (beta != null && beta.requiresGrad) ColumnSums.add(g, rows, d, beta.gradBuf());
             if (x.requiresGrad) {
                 // rows of the (dead after this) output gradient are replaced by the input gradient in place
                 Parallel.forRange(rows, grain, (r0, r1) -> LayerNormKernel.inputGrad(in, g, mean, rstd, gm, d, r0, r1));

@@ -137,12 +137,7 @@ final class MatMul {
                     fresh ? x.freshGradBuf() : x.gradBuf(), 0, in);
         }
         if (w.requiresGrad) Gemm.sgemm(true, false, out, in, rows, 1f, g, 0, out, x.data(), 0, in, 1f, w.gradBuf(), 0, in);
-        if (b != null && b.requiresGrad) columnSums(g, rows, out, b.gradBuf());
-    }
-
-    /** {@code acc[j] += sum_r m[r*cols + j]} ({@link ColumnSums}' blocked order). */
-    static void columnSums(float[] m, int rows, int cols, float[] acc) {
-        ColumnSums.add(m, rows, cols, acc, null, 0f);
+        if (b != null && b.requiresGrad) ColumnSums.add(g, rows, out, b.gradBuf());
     }
 
     private interface BatchBody {

@@ -17,7 +17,7 @@ class ColumnSumsTest {
     void addsColumnSumsToTheAccumulator() {
         float[] m = {1, 2, 3, 4, 5, 6};
         float[] acc = {1, -1};
-        ColumnSums.add(m, 3, 2, acc, null, 0f);
+        ColumnSums.add(m, 3, 2, acc);
         assertArrayEquals(new float[] {10, 11}, acc, 0f);
     }
 
@@ -53,9 +53,9 @@ class ColumnSumsTest {
         float[] m = Tensor.randn(new Rng(4), rows * cols).data();
         float[] one = new float[cols], two = new float[cols];
         Parallel.setThreads(1);
-        ColumnSums.add(m, rows, cols, one, null, 0f);
+        ColumnSums.add(m, rows, cols, one);
         Parallel.setThreads(2);
-        ColumnSums.add(m, rows, cols, two, null, 0f);
+        ColumnSums.add(m, rows, cols, two);
         assertArrayEquals(one, two, 0f);
     }
 }
